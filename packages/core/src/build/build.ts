@@ -1,0 +1,76 @@
+/**
+ * From the checked syntax tree to the tensor network: `buildNetwork(analysis)`.
+ *
+ * Each expression node becomes a network of its analysed shape: names are variables, operators
+ * are einsums with NumPy broadcasting, functions come from the `calls` table.
+ */
+import type { Expr } from "../language/ast.js";
+import { constantValue } from "../language/index.js";
+import type { Analysis } from "../language/index.js";
+import { constant, scale, sum } from "../network/combine.js";
+import { labels } from "../network/ops.js";
+import { permute } from "../network/ops.js";
+import { box, variable } from "../network/primitives.js";
+import type { Network, Shape } from "../network/types.js";
+import { broadcastProduct, broadcastTo } from "./broadcast.js";
+import { calls, kron } from "./calls.js";
+import { matmul } from "./matmul.js";
+
+function power(base: Network, p: number): Network {
+  if (p === 1) return base;
+  return box("pow", base, base.shape, p);
+}
+
+function buildExpr(e: Expr, analysis: Analysis): Network {
+  const shapeOf = (x: Expr): Shape => {
+    const s = analysis.shapes.get(x);
+    if (!s) throw new Error(`internal: no shape for ${x.kind} at ${x.span.start}`);
+    return s;
+  };
+  const build = (x: Expr) => buildExpr(x, analysis);
+  const out = shapeOf(e);
+  switch (e.kind) {
+    case "number":
+      return constant(e.value);
+    case "name":
+      return variable(e.name, out);
+    case "string":
+      throw new Error("internal: a string outside einsum");
+    case "neg":
+      return scale(build(e.arg), -1);
+    case "transpose": {
+      const x = build(e.arg);
+      return permute(x, labels("", x.shape.length).map((_, k) => x.shape.length - 1 - k));
+    }
+    case "call": {
+      const builder = calls[e.fn];
+      if (!builder) throw new Error(`internal: no builder for ${e.fn}`);
+      return builder({ expr: e, arg: (i) => build(e.args[i]), out });
+    }
+    case "binary": {
+      if (e.op === "**") return power(build(e.left), constantValue(e.right) as number);
+      const [a, b] = [build(e.left), build(e.right)];
+      switch (e.op) {
+        case "+":
+          return sum([broadcastTo(a, out), broadcastTo(b, out)]);
+        case "-":
+          return sum([broadcastTo(a, out), scale(broadcastTo(b, out), -1)]);
+        case "*":
+          return broadcastProduct([a, b], out);
+        case "/": {
+          const c = constantValue(e.right);
+          return c !== undefined ? broadcastTo(scale(a, 1 / c), out) : broadcastProduct([a, power(b, -1)], out);
+        }
+        case "@":
+          return matmul(a, b, out);
+        case "kron":
+          return kron(a, b);
+      }
+    }
+  }
+}
+
+/** The network of an analysed program: `buildNetwork(analyze(parse("W @ (A * B)")))`. */
+export function buildNetwork(analysis: Analysis): Network {
+  return buildExpr(analysis.program.body, analysis);
+}

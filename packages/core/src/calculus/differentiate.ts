@@ -1,0 +1,81 @@
+/**
+ * Derivatives by edge removal.
+ *
+ * d/dX of a term is the sum, over every node that depends on X, of the term with that node
+ * replaced by its own derivative (the product rule): an occurrence of X is removed and its wires
+ * become the new free indices; a function box is replaced by its Jacobian contracted with the
+ * derivative of its inner network (the chain rule). The result has the expression's axes first,
+ * then X's: J[out…, in…]. The rules form one table keyed by node kind.
+ */
+import { einsum } from "../network/einsum.js";
+import { labels } from "../network/ops.js";
+import { removeNode, substitute } from "../network/substitute.js";
+import type { Network, NodeAttrs, NodeKind, Shape, Term } from "../network/types.js";
+import { jacobians } from "./jacobians.js";
+import { occurs } from "./occurs.js";
+
+interface Context {
+  wrt: string;
+  wrtShape: Shape;
+  /** Rank of the expression: new free indices are numbered from here. */
+  outRank: number;
+}
+
+type NodeRule<A extends NodeAttrs> = (term: Term, node: string, attrs: A, ctx: Context) => Term[];
+
+const constant = () => [];
+
+const rules: { [K in NodeKind]: NodeRule<Extract<NodeAttrs, { kind: K }>> } = {
+  tensor: (term, node, attrs, ctx) => (attrs.name === ctx.wrt ? [removeNode(term, node, ctx.outRank)] : []),
+  box: (term, node, attrs, ctx) => {
+    if (!occurs(attrs.inner, ctx.wrt)) return [];
+    const shape = boxShape(term, node);
+    const jacobian = jacobians[attrs.fn](attrs, shape);
+    const inner = differentiate(attrs.inner, ctx.wrt, ctx.wrtShape);
+    const out = labels("o", shape.length);
+    const mid = labels("i", attrs.inner.shape.length);
+    const wrt = labels("x", ctx.wrtShape.length);
+    const chained = einsum(
+      [
+        { net: jacobian, labels: [...out, ...mid] },
+        { net: inner, labels: [...mid, ...wrt] },
+      ],
+      [...out, ...wrt],
+    );
+    return substitute(term, node, chained, ctx.outRank, shape.length);
+  },
+  copy: constant,
+  fuse: constant,
+  free: constant,
+};
+
+/** The output shape of a box node, read off the dimensions of the wires at its ports. */
+function boxShape(term: Term, node: string): Shape {
+  const shape: (string | number)[] = [];
+  term.graph.forEachEdge(node, (_e, attrs, source, target) => {
+    if (source === node) shape[attrs.sourcePort] = attrs.dim;
+    if (target === node) shape[attrs.targetPort] = attrs.dim;
+  });
+  return shape;
+}
+
+function differentiateTerm(term: Term, ctx: Context): Term[] {
+  const out: Term[] = [];
+  term.graph.forEachNode((node, attrs) => {
+    const rule = rules[attrs.kind] as NodeRule<NodeAttrs>;
+    out.push(...rule(term, node, attrs, ctx));
+  });
+  return out;
+}
+
+/**
+ * ∂net/∂wrt, of shape [...net.shape, ...wrtShape]: `differentiate(build("x * y"), "x", ["n"])`.
+ * A variable that does not occur gives the zero network of that shape.
+ */
+export function differentiate(net: Network, wrt: string, wrtShape: Shape): Network {
+  const ctx: Context = { wrt, wrtShape, outRank: net.shape.length };
+  return {
+    shape: [...net.shape, ...wrtShape],
+    terms: occurs(net, wrt) ? net.terms.flatMap((t) => differentiateTerm(t, ctx)) : [],
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Scalar coefficients of terms: a number times a monomial in symbolic dimensions.
+ *
+ * A closed identity loop contributes its dimension `n`; `mean(X)` contributes `1/(m·n)`. With
+ * concrete dimensions the monomial is empty and the coefficient is just a number.
+ */
+import type { Dim } from "./types.js";
+
+export interface Coefficient {
+  readonly value: number;
+  /** Symbol → exponent; never holds a zero exponent. */
+  readonly dims: Readonly<Record<string, number>>;
+}
+
+export const one: Coefficient = { value: 1, dims: {} };
+
+/** `coefficient(2)` is the number 2. */
+export function coefficient(value: number): Coefficient {
+  return { value, dims: {} };
+}
+
+/** The coefficient `dim ** exponent`: `dimPower("m*p", -1)` is 1/(m·p). */
+export function dimPower(dim: Dim, exponent = 1): Coefficient {
+  if (typeof dim === "number") return coefficient(dim ** exponent);
+  let value = 1;
+  const dims: Record<string, number> = {};
+  for (const factor of dim.split("*")) {
+    const n = Number(factor);
+    if (Number.isFinite(n)) value *= n ** exponent;
+    else dims[factor] = (dims[factor] ?? 0) + exponent;
+  }
+  return { value, dims };
+}
+
+export function multiply(a: Coefficient, b: Coefficient): Coefficient {
+  const dims: Record<string, number> = { ...a.dims };
+  for (const [k, e] of Object.entries(b.dims)) {
+    const sum = (dims[k] ?? 0) + e;
+    if (sum === 0) delete dims[k];
+    else dims[k] = sum;
+  }
+  return { value: a.value * b.value, dims };
+}
+
+export function scale(a: Coefficient, factor: number): Coefficient {
+  return { value: a.value * factor, dims: a.dims };
+}
+
+/** A stable key for the symbolic part: terms with equal keys can be added. */
+export function monomialKey(c: Coefficient): string {
+  return Object.keys(c.dims)
+    .sort()
+    .map((k) => `${k}^${c.dims[k]}`)
+    .join(" ");
+}
+
+/** The numeric value once every symbol has a size. */
+export function numericValue(c: Coefficient, sizes: (symbol: string) => number): number {
+  let v = c.value;
+  for (const [k, e] of Object.entries(c.dims)) v *= sizes(k) ** e;
+  return v;
+}
