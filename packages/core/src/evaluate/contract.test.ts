@@ -1,0 +1,273 @@
+import { describe, expect, it } from "vitest";
+import { contract, type Operand } from "./contract.js";
+import type { Tensor } from "./tensor.js";
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The oracle: loop over every assignment of every label in `sizes`, add the product of the
+ * operands' entries to the output entry it addresses. Also returns Σ|product| per entry, the scale
+ * against which rounding error is measured.
+ */
+function naiveEinsum(
+  operands: readonly Operand[],
+  output: readonly number[],
+  sizes: ReadonlyMap<number, number>,
+): { shape: number[]; value: number[]; scale: number[] } {
+  const labels = [...sizes.keys()];
+  const shape = output.map((l) => sizes.get(l) as number);
+  const total = shape.reduce((a, b) => a * b, 1);
+  const value = new Array<number>(total).fill(0);
+  const scale = new Array<number>(total).fill(0);
+  const at = new Map<number, number>(labels.map((l) => [l, 0]));
+  const offset = (ls: readonly number[], dims: readonly number[]) =>
+    ls.reduce((o, l, k) => o * dims[k] + (at.get(l) as number), 0);
+  const visit = (k: number): void => {
+    if (k === labels.length) {
+      let p = 1;
+      for (const op of operands) p *= op.tensor.data[offset(op.labels, op.tensor.shape)];
+      const o = offset(output, shape);
+      value[o] += p;
+      scale[o] += Math.abs(p);
+      return;
+    }
+    for (let i = 0; i < (sizes.get(labels[k]) as number); i++) {
+      at.set(labels[k], i);
+      visit(k + 1);
+    }
+  };
+  visit(0);
+  return { shape, value, scale };
+}
+
+function randomTensor(shape: number[], rand: () => number): Tensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  return { shape, data: Float64Array.from({ length: n }, () => 2 * rand() - 1) };
+}
+
+function operand(
+  labels: number[],
+  sizes: ReadonlyMap<number, number>,
+  rand: () => number,
+): Operand {
+  return {
+    tensor: randomTensor(
+      labels.map((l) => sizes.get(l) as number),
+      rand,
+    ),
+    labels,
+  };
+}
+
+function expectMatchesOracle(operands: Operand[], output: number[], sizes: Map<number, number>) {
+  const copies = operands.map((op) => Float64Array.from(op.tensor.data));
+  const got = contract(operands, output, sizes);
+  const want = naiveEinsum(operands, output, sizes);
+  expect(got.shape).toEqual(want.shape);
+  expect(got.data.length).toBe(want.value.length);
+  for (let k = 0; k < want.value.length; k++) {
+    const err = Math.abs(got.data[k] - want.value[k]);
+    expect(err).toBeLessThanOrEqual(1e-12 * Math.max(want.scale[k], Number.MIN_VALUE));
+  }
+  operands.forEach((op, k) => {
+    expect(op.tensor.data).toEqual(copies[k]);
+  });
+}
+
+interface Options {
+  operands: [number, number];
+  labels: [number, number];
+  rank: [number, number];
+  maxSize: number;
+  repeatChance: number;
+  outputChance: number;
+  extraOutput: number;
+}
+
+/** A random network: operands draw labels from a shared pool (so hyperedges and repeats occur). */
+function randomProblem(rand: () => number, o: Options) {
+  const pick = ([lo, hi]: [number, number]) => lo + Math.floor(rand() * (hi - lo + 1));
+  for (;;) {
+    const nLabels = pick(o.labels);
+    const sizes = new Map<number, number>();
+    for (let l = 0; l < nLabels; l++) sizes.set(10 + 3 * l, 1 + Math.floor(rand() * o.maxSize));
+    const pool = [...sizes.keys()];
+    const choose = () => pool[Math.floor(rand() * pool.length)];
+    const labelLists: number[][] = [];
+    for (let k = pick(o.operands); k > 0; k--) {
+      const labels: number[] = [];
+      for (let r = pick(o.rank); r > 0; r--) {
+        labels.push(labels.length > 0 && rand() < o.repeatChance ? labels[0] : choose());
+      }
+      labelLists.push(labels);
+    }
+    const used = [...new Set(labelLists.flat())];
+    const output = used.filter(() => rand() < o.outputChance);
+    for (let k = 0; k < o.extraOutput; k++) {
+      if (rand() < 0.5) output.push(rand() < 0.5 && output.length > 0 ? output[0] : choose());
+    }
+    output.sort(() => rand() - 0.5);
+    const work = [...sizes.values()].reduce((a, b) => a * b, 1) * (labelLists.length + 1);
+    if (work > 400_000) continue;
+    return { operands: labelLists.map((ls) => operand(ls, sizes, rand)), output, sizes };
+  }
+}
+
+const base: Options = {
+  operands: [1, 4],
+  labels: [1, 5],
+  rank: [0, 3],
+  maxSize: 4,
+  repeatChance: 0,
+  outputChance: 0.4,
+  extraOutput: 0,
+};
+
+describe("contract agrees with a naive einsum", () => {
+  const families: [string, Partial<Options>][] = [
+    ["on small networks of 1–4 operands", {}],
+    ["on networks of 5–8 operands", { operands: [5, 8], labels: [4, 8], maxSize: 3 }],
+    ["with hyperedges shared by 3–4 operands", { operands: [3, 6], labels: [2, 3], rank: [1, 3] }],
+    ["with repeated labels in an operand (traces, diagonals)", { repeatChance: 0.5, rank: [2, 4] }],
+    ["with repeated and broadcast output labels", { extraOutput: 3, outputChance: 0.3 }],
+    ["with scalars and size-1 labels", { rank: [0, 2], maxSize: 1, labels: [1, 3] }],
+    [
+      "with everything at once",
+      { operands: [0, 7], labels: [1, 7], repeatChance: 0.3, extraOutput: 2 },
+    ],
+  ];
+  for (const [name, options] of families) {
+    it(name, () => {
+      const rand = mulberry32(name.length * 7919);
+      for (let trial = 0; trial < 150; trial++) {
+        const p = randomProblem(rand, { ...base, ...options });
+        expectMatchesOracle(p.operands, p.output, p.sizes);
+      }
+    });
+  }
+
+  it("on matrix chains of 2–12 matrices (past the exact planner's limit)", () => {
+    const rand = mulberry32(3);
+    for (let n = 2; n <= 12; n++) {
+      const sizes = new Map(
+        Array.from({ length: n + 1 }, (_, l) => [l, 1 + Math.floor(rand() * 3)]),
+      );
+      const ops = Array.from({ length: n }, (_, k) => operand([k, k + 1], sizes, rand));
+      expectMatchesOracle(ops, [0, n], sizes);
+      expectMatchesOracle(ops, [], sizes);
+    }
+  });
+
+  it("on batched products and disconnected operands", () => {
+    const rand = mulberry32(4);
+    const sizes = new Map([
+      [0, 3],
+      [1, 4],
+      [2, 2],
+      [3, 5],
+      [4, 2],
+      [5, 3],
+    ]);
+    const batched = [operand([0, 1, 2], sizes, rand), operand([0, 2, 3], sizes, rand)];
+    expectMatchesOracle(batched, [0, 1, 3], sizes);
+    expectMatchesOracle(batched, [3, 0], sizes);
+    const apart = [
+      operand([0, 1], sizes, rand),
+      operand([2, 3], sizes, rand),
+      operand([4], sizes, rand),
+    ];
+    expectMatchesOracle(apart, [3, 0], sizes);
+    expectMatchesOracle(apart, [], sizes);
+    expectMatchesOracle(
+      [...apart, operand([], sizes, rand), operand([5, 5], sizes, rand)],
+      [1],
+      sizes,
+    );
+  });
+});
+
+describe("contract on the special cases", () => {
+  const v = { shape: [3], data: Float64Array.of(1, 2, 3) };
+  const sizes = new Map([
+    [0, 3],
+    [1, 2],
+  ]);
+
+  it("writes a vector onto the diagonal for output [a, a]", () => {
+    expect([...contract([{ tensor: v, labels: [0] }], [0, 0], new Map([[0, 3]])).data]).toEqual([
+      1, 0, 0, 0, 2, 0, 0, 0, 3,
+    ]);
+  });
+
+  it("builds identities and ones from no operands at all", () => {
+    expect([...contract([], [1, 1], new Map([[1, 2]])).data]).toEqual([1, 0, 0, 1]);
+    expect(contract([], [0, 1], sizes)).toEqual({
+      shape: [3, 2],
+      data: new Float64Array(6).fill(1),
+    });
+    expect(contract([], [], new Map())).toEqual({ shape: [], data: Float64Array.of(1) });
+  });
+
+  it("multiplies by the size of a label that no operand and not the output has", () => {
+    expect([...contract([], [], sizes).data]).toEqual([6]);
+    expect([...contract([{ tensor: v, labels: [0] }], [0], sizes).data]).toEqual([2, 4, 6]);
+  });
+
+  it("takes a trace and sums a vector", () => {
+    const m = { shape: [2, 2], data: Float64Array.of(1, 2, 3, 4) };
+    expect([...contract([{ tensor: m, labels: [1, 1] }], [], new Map([[1, 2]])).data]).toEqual([5]);
+    expect([...contract([{ tensor: v, labels: [0] }], [], new Map([[0, 3]])).data]).toEqual([6]);
+  });
+
+  it("returns fresh data even when nothing needs computing", () => {
+    const out = contract([{ tensor: v, labels: [0] }], [0], new Map([[0, 3]]));
+    expect(out.data).not.toBe(v.data);
+  });
+
+  it("handles labels of size 0", () => {
+    const e = { shape: [0], data: new Float64Array(0) };
+    const z = new Map([
+      [0, 0],
+      [1, 2],
+    ]);
+    expect(contract([{ tensor: e, labels: [0] }], [], z).data).toEqual(Float64Array.of(0));
+    expect(contract([{ tensor: e, labels: [0] }], [1, 0], z).shape).toEqual([2, 0]);
+  });
+
+  it("throws when a shape does not match the sizes", () => {
+    expect(() => contract([{ tensor: v, labels: [1] }], [], sizes)).toThrow(
+      /operand 0 has shape \[3\]/,
+    );
+    expect(() => contract([{ tensor: v, labels: [0, 1] }], [], sizes)).toThrow(Error);
+    expect(() => contract([], [7], sizes)).toThrow(/label 7 has no size/);
+  });
+
+  it("multiplies large matrices through the blocked kernel", () => {
+    const rand = mulberry32(5);
+    const [m, k, n] = [37, 300, 701];
+    const s = new Map([
+      [0, m],
+      [1, k],
+      [2, n],
+    ]);
+    const a = operand([0, 1], s, rand);
+    const b = operand([1, 2], s, rand);
+    const c = contract([a, b], [0, 2], s);
+    for (let i = 0; i < m; i += 6) {
+      for (let j = 0; j < n; j += 97) {
+        let want = 0;
+        for (let p = 0; p < k; p++) want += a.tensor.data[i * k + p] * b.tensor.data[p * n + j];
+        expect(c.data[i * n + j]).toBeCloseTo(want, 10);
+      }
+    }
+  });
+});

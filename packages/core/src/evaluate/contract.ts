@@ -1,0 +1,78 @@
+/**
+ * `contract`: NumPy's einsum, generalised to tensor networks. The result on the output labels is
+ * the sum, over every other label in `sizes`, of the product of the operands. Each operand first
+ * loses its repeated labels (a diagonal) and the labels no one else needs (a sum); the planner
+ * then orders the pairwise steps, each a transpose and a batched matrix product; finally the last
+ * operand is laid out on the output labels (broadcast along labels no operand has, written onto
+ * the diagonal for repeated output labels) and multiplied by the size of every label that neither
+ * an operand nor the output has (a closed loop: the trace of an identity).
+ */
+import { keptLabels, labelSize } from "../plan/labels.js";
+import { planContraction } from "../plan/plan.js";
+import { diagonal, expand, type Operand, sumLabels } from "./operand.js";
+import { contractPair } from "./pairwise.js";
+import type { Tensor } from "./tensor.js";
+import { size } from "./tensor.js";
+
+export type { Operand } from "./operand.js";
+
+function check(op: Operand, k: number, sizes: ReadonlyMap<number, number>): void {
+  const { shape, data } = op.tensor;
+  const expected = op.labels.map((l) => sizes.get(l));
+  if (shape.length !== op.labels.length || expected.some((d, a) => d !== shape[a])) {
+    throw new Error(
+      `contract: operand ${k} has shape [${shape}] but its labels [${op.labels}] have sizes [${expected}]`,
+    );
+  }
+  if (data.length !== size(shape)) {
+    throw new Error(`contract: operand ${k} has ${data.length} entries for shape [${shape}]`);
+  }
+}
+
+/**
+ * Σ over all labels not in `output` of the product of the operands, on the `output` labels.
+ * Every label of an operand or the output must have a size in `sizes`, and operand shapes must
+ * match those sizes (otherwise an `Error`: a caller bug, not a user error).
+ *
+ * @example
+ * const sizes = new Map([[0, 2], [1, 3], [2, 2]]);
+ * contract([{ tensor: A, labels: [0, 1] }, { tensor: B, labels: [1, 2] }], [0, 2], sizes) // A·B
+ * contract([{ tensor: A, labels: [0, 0] }], [], sizes) // trace of a square A
+ * contract([{ tensor: v, labels: [0] }], [0, 0], sizes) // Diag(v)
+ */
+export function contract(
+  operands: readonly Operand[],
+  output: readonly number[],
+  sizes: ReadonlyMap<number, number>,
+): Tensor {
+  for (const [k, op] of operands.entries()) check(op, k, sizes);
+  for (const l of output) {
+    if (!sizes.has(l)) throw new Error(`contract: output label ${l} has no size`);
+  }
+  const outputSet = new Set(output);
+  let ops = operands.map(diagonal);
+  const holders = new Map<number, number>();
+  for (const op of ops) for (const l of op.labels) holders.set(l, (holders.get(l) ?? 0) + 1);
+  ops = ops.map((op) => sumLabels(op, (l) => outputSet.has(l) || (holders.get(l) ?? 0) > 1));
+  const plan = planContraction(
+    ops.map((op) => op.labels),
+    output,
+    sizes,
+  );
+  for (const [i, j] of plan.path) {
+    const rest = ops.filter((_, k) => k !== i && k !== j);
+    const kept = keptLabels(
+      ops[i].labels,
+      ops[j].labels,
+      rest.map((op) => op.labels),
+      output,
+    );
+    ops = [...rest, contractPair(ops[i], ops[j], kept)];
+  }
+  const last: Operand = ops[0] ?? { tensor: { shape: [], data: Float64Array.of(1) }, labels: [] };
+  const result = expand(last, output, sizes);
+  const loops = [...sizes.keys()].filter((l) => !outputSet.has(l) && !holders.has(l));
+  const factor = labelSize(loops, sizes);
+  if (factor !== 1) for (let k = 0; k < result.data.length; k++) result.data[k] *= factor;
+  return result;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { batchedMatmul } from "./gemm.js";
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("batchedMatmul", () => {
+  it("agrees with the textbook triple loop on small, ragged and blocked sizes", () => {
+    const rand = mulberry32(31);
+    const cases = [
+      [1, 1, 1, 1],
+      [3, 2, 5, 1],
+      [2, 1, 7, 3],
+      [1, 0, 4, 3],
+      [2, 3, 0, 4],
+      [2, 17, 19, 23],
+      [1, 16, 16, 16],
+      [2, 33, 257, 263],
+      [1, 5, 600, 21],
+    ];
+    for (const [batch, m, k, n] of cases) {
+      const a = Float64Array.from({ length: batch * m * k }, () => 2 * rand() - 1);
+      const b = Float64Array.from({ length: batch * k * n }, () => 2 * rand() - 1);
+      const c = batchedMatmul(a, b, batch, m, k, n);
+      expect(c.length).toBe(batch * m * n);
+      for (let t = 0; t < batch; t++) {
+        for (let i = 0; i < m; i++) {
+          for (let j = 0; j < n; j++) {
+            let want = 0;
+            let scale = 0;
+            for (let p = 0; p < k; p++) {
+              const x = a[(t * m + i) * k + p] * b[(t * k + p) * n + j];
+              want += x;
+              scale += Math.abs(x);
+            }
+            expect(Math.abs(c[(t * m + i) * n + j] - want)).toBeLessThanOrEqual(1e-13 * scale);
+          }
+        }
+      }
+    }
+  });
+
+  it("propagates NaN and infinities like the plain sum", () => {
+    const c = batchedMatmul(Float64Array.of(0, 1), Float64Array.of(Infinity, 2), 1, 1, 2, 1);
+    expect(c[0]).toBeNaN();
+  });
+
+  it("rejects operands whose lengths do not fit", () => {
+    expect(() => batchedMatmul(new Float64Array(3), new Float64Array(2), 1, 1, 2, 1)).toThrow(
+      /do not fit/,
+    );
+  });
+});

@@ -1,0 +1,16 @@
+/**
+ * Numbers: dense tensors, einsum contraction along a planned order, and the numeric functions.
+ */
+export { contract, type Operand } from "./contract.js";
+export {
+  type ElementwiseName,
+  elementwise,
+  logsumexp,
+  map,
+  norm,
+  power,
+  softmax,
+} from "./functions.js";
+export { determinant, inverse, type LU, logAbsDet, lu } from "./linalg.js";
+export { fromNested, type NestedArray, toNested } from "./nested.js";
+export { scalarTensor, size, strides, type Tensor, tensor } from "./tensor.js";
