@@ -1,0 +1,133 @@
+/**
+ * The library in four calls: `prepare` (text → checked network), `derivative`, `evaluate` and
+ * `checkDerivative`. The CLI and the tests use only these.
+ *
+ * @example
+ * const d = derivative({ source: "x * y * z", wrt: "x" });
+ * evaluate(d, { x: [1, 2], y: [3, 4], z: [5, 6] }); // Diag(y ∘ z)
+ */
+import { buildNetwork } from "./build/build.js";
+import { differentiate } from "./calculus/differentiate.js";
+import { evaluateNetwork } from "./evaluate/network.js";
+import { fromNested } from "./evaluate/nested.js";
+import type { Tensor } from "./evaluate/tensor.js";
+import type { Analysis } from "./language/index.js";
+import { analyze, parse } from "./language/index.js";
+import { DiagradError } from "./language/span.js";
+import type { Network, Shape } from "./network/types.js";
+import { simplify } from "./simplify/simplify.js";
+
+/** Values by variable name: numbers, nested arrays (as in a JSON values file) or Tensors. */
+export type Values = Readonly<Record<string, unknown>>;
+
+export interface Problem {
+  source: string;
+  /** Declared shapes, like `--shape A=m,n`: `{ A: ["m", "n"] }`. */
+  shapes?: Readonly<Record<string, readonly (number | string)[]>>;
+  /** Concrete values; their shapes win over declarations. */
+  values?: Values;
+}
+
+export interface Prepared {
+  problem: Problem;
+  analysis: Analysis;
+  network: Network;
+  /** Every variable of the expression with its shape, in order of first appearance. */
+  variables: ReadonlyMap<string, Shape>;
+  tensors: ReadonlyMap<string, Tensor>;
+}
+
+export interface Derivative extends Prepared {
+  wrt: string;
+  order: number;
+  /** The variable's shape; the derivative's shape is `[...expression, ...wrtShape × order]`. */
+  wrtShape: Shape;
+  /** The expression's own network (`network` is the derivative's). */
+  expression: Network;
+  /** False when `wrt` does not occur: the derivative is then zero. */
+  occurs: boolean;
+}
+
+function isTensor(v: unknown): v is Tensor {
+  return typeof v === "object" && v !== null && "data" in v && (v as Tensor).data instanceof Float64Array;
+}
+
+/** Values as Tensors (nested arrays are checked and converted). */
+export function toTensors(values: Values | undefined): Map<string, Tensor> {
+  const out = new Map<string, Tensor>();
+  for (const [name, v] of Object.entries(values ?? {})) out.set(name, isTensor(v) ? v : fromNested(v, name));
+  return out;
+}
+
+/** Parses, checks shapes and builds the network of `problem.source`. */
+export function prepare(problem: Problem): Prepared {
+  const program = parse(problem.source);
+  const tensors = toTensors(problem.values);
+  const analysis = analyze(program, {
+    shapes: problem.shapes as Record<string, (number | string)[]> | undefined,
+    values: Object.fromEntries([...tensors].map(([k, t]) => [k, t.shape])),
+  });
+  return { problem, analysis, network: simplify(buildNetwork(analysis)), variables: analysis.variables, tensors };
+}
+
+/** The shape of `name`, also when it does not occur in the expression. */
+function variableShape(p: Prepared, name: string): Shape {
+  const declared = p.analysis.program.declarations.find((d) => d.names.some((n) => n.name === name));
+  const known = p.variables.get(name) ?? p.tensors.get(name)?.shape ?? p.problem.shapes?.[name] ?? declared?.dims;
+  if (known) return known;
+  return /^\p{Lu}/u.test(name) ? [`${name}.rows`, `${name}.cols`] : [`${name}.len`];
+}
+
+/** ∂^order expression / ∂wrt^order, simplified after every step. */
+export function derivative(problem: Problem & { wrt: string; order?: number }): Derivative {
+  const prepared = prepare(problem);
+  const order = problem.order ?? 1;
+  if (!Number.isInteger(order) || order < 1) throw new DiagradError("usage", `the order must be a positive integer, got ${order}`);
+  if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(problem.wrt)) throw new DiagradError("usage", `'${problem.wrt}' is not a variable name`);
+  const wrtShape = variableShape(prepared, problem.wrt);
+  let network = prepared.network;
+  for (let k = 0; k < order; k++) network = simplify(differentiate(network, problem.wrt, wrtShape));
+  return {
+    ...prepared,
+    wrt: problem.wrt,
+    order,
+    wrtShape,
+    expression: prepared.network,
+    network,
+    occurs: prepared.variables.has(problem.wrt),
+  };
+}
+
+/** Sizes of the dimension symbols, read off the values' shapes; a mismatch is a DiagradError. */
+function bindSizes(variables: ReadonlyMap<string, Shape>, tensors: ReadonlyMap<string, Tensor>) {
+  const sizes = new Map<string, number>();
+  for (const [name, shape] of variables) {
+    const t = tensors.get(name);
+    if (!t) throw new DiagradError("value", `no value for '${name}'`);
+    const mismatch = () =>
+      new DiagradError("value", `the value of ${name} has shape [${t.shape.join(", ")}] but ${name} has shape [${shape.join(", ")}]`);
+    if (t.shape.length !== shape.length) throw mismatch();
+    shape.forEach((d, k) => {
+      const n = t.shape[k];
+      const known = typeof d === "number" ? d : sizes.get(d);
+      if (known !== undefined && known !== n) throw mismatch();
+      if (typeof d === "string" && !d.includes("*")) sizes.set(d, n);
+    });
+  }
+  return (symbol: string): number => {
+    const n = sizes.get(symbol);
+    if (n === undefined) {
+      throw new DiagradError(
+        "value",
+        `the size of dimension '${symbol}' is not known: no variable has it; write a number instead`,
+      );
+    }
+    return n;
+  };
+}
+
+/** Numbers for a prepared expression or derivative at `values` (defaults to the problem's values). */
+export function evaluate(p: Prepared, values?: Values): Tensor {
+  const tensors = values ? toTensors(values) : p.tensors;
+  return evaluateNetwork(p.network, { values: tensors, size: bindSizes(p.variables, tensors) });
+}
