@@ -1,0 +1,71 @@
+/**
+ * Parsers for option values, in the form commander calls them: each takes the text after the flag
+ * and returns the value or throws commander's `InvalidArgumentError`, which commander reports as a
+ * usage error (exit 2). `--shape` is repeatable, so its parser folds each occurrence into the
+ * shapes seen so far, the object `Problem.shapes` expects.
+ */
+import { InvalidArgumentError } from "commander";
+
+/** Declared shapes by variable, as `Problem.shapes` takes them. */
+export type Shapes = Record<string, (number | string)[]>;
+
+const name = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+
+/**
+ * One `--shape NAME=DIMS` folded into `previous`: dimensions are positive integers or symbols,
+ * separated by commas; `s=` declares a scalar; brackets are optional.
+ *
+ * @example parseShape("A=m,n") // { A: ["m", "n"] }
+ * @example parseShape("s=", { A: [3, 4] }) // { A: [3, 4], s: [] }
+ */
+export function parseShape(text: string, previous: Shapes = {}): Shapes {
+  const usage = "expected NAME=DIMS, like A=m,n or A=3,4 (s= for a scalar)";
+  const eq = text.indexOf("=");
+  if (eq < 0) throw new InvalidArgumentError(usage);
+  const variable = text.slice(0, eq).trim();
+  if (!name.test(variable))
+    throw new InvalidArgumentError(`'${variable}' is not a variable name; ${usage}`);
+  if (variable in previous)
+    throw new InvalidArgumentError(`the shape of ${variable} is given twice`);
+  const body = text
+    .slice(eq + 1)
+    .trim()
+    .replace(/^\[(.*)\]$/, "$1")
+    .trim();
+  const dims = body === "" ? [] : body.split(",").map((d) => d.trim());
+  const shape = dims.map((d) => {
+    if (/^\d+$/.test(d) && Number(d) > 0) return Number(d);
+    if (name.test(d)) return d;
+    throw new InvalidArgumentError(
+      `'${d}' is not a dimension (a positive integer or a symbol); ${usage}`,
+    );
+  });
+  return { ...previous, [variable]: shape };
+}
+
+/** `--order K`: a positive integer. @example parseOrder("2") // 2 */
+export function parseOrder(text: string): number {
+  const k = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(k) || k < 1) {
+    throw new InvalidArgumentError("the order must be a positive integer, like 1 or 2");
+  }
+  return k;
+}
+
+/** `--seed N`: a non-negative integer. @example parseSeed("7") // 7 */
+export function parseSeed(text: string): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n)) {
+    throw new InvalidArgumentError("the seed must be a non-negative integer");
+  }
+  return n;
+}
+
+/** `--tolerance T`: a positive number. @example parseTolerance("1e-8") // 1e-8 */
+export function parseTolerance(text: string): number {
+  const t = Number(text);
+  if (text.trim() === "" || !Number.isFinite(t) || t <= 0) {
+    throw new InvalidArgumentError("the tolerance must be a positive number, like 1e-6");
+  }
+  return t;
+}

@@ -1,0 +1,142 @@
+/**
+ * The command line itself, declared with commander: `diff`, `eval` and `check`, their options,
+ * help pages with examples, and `--version`. Commander parses and validates every flag; its
+ * errors come back as `CommanderError`s (see main.ts) after one `error:` line and a pointer to the
+ * right help page. The commands' code (and the core) is imported only when a command runs.
+ */
+import { readFileSync } from "node:fs";
+import { type Command, Option } from "commander";
+import { ExpressionCommand } from "./command.js";
+import type { CommandName, OptionsOf } from "./commands/types.js";
+import { parseOrder, parseSeed, parseShape, parseTolerance } from "./options.js";
+import { helpPointer, paint } from "./report.js";
+
+function version(): string {
+  const file = new URL("../package.json", import.meta.url);
+  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+}
+
+/** Commander's "(Did you mean diff?)" joined to its error line, as the core words suggestions. */
+function oneLine(text: string): string {
+  const joined = text.replace(/\n\(Did you mean (.*)\)/, "; did you mean $1");
+  const short = /^error: unknown option '(-[^-][^']*)'/.exec(joined);
+  if (!short) return joined;
+  return `${joined.trimEnd()} (if ${short[1]} is an expression, put it after '--')\n`;
+}
+
+function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+}
+
+const inputHelp = `
+EXPR is in diagrad's expression language (NumPy-like: + - * / @ ** .T, tr, inv, sum, einsum, …);
+shapes may be declared in front of it: 'A, B: [m, n]; W: [p, m]; W @ (A * B)'. An expression that
+starts with '-' goes after '--'. A values file is a JSON object mapping each variable to a number
+or nested arrays: {"x": [1, 2], "A": [[1, 2], [3, 4]], "s": 0.5}.
+Exit codes: 0 ok, 1 bad input, 2 bad usage, 70 internal error.`;
+
+/** The options every command takes, added to `command`. */
+function withCommonOptions(command: Command, format: boolean): Command {
+  command
+    .option("-i, --input <file>", "read EXPR from FILE ('-' for standard input)")
+    .option("-o, --output <file>", "write the result to FILE instead of standard output")
+    .option("--values <file>", "JSON file with a value for each variable")
+    .option(
+      "--shape <name=dims>",
+      "declare a shape, e.g. A=m,n or A=3,4 or s= (repeatable)",
+      parseShape,
+    );
+  if (format) {
+    command.addOption(
+      new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
+    );
+  }
+  return command.addHelpText("after", inputHelp).showHelpAfterError(helpPointer(command.name()));
+}
+
+/**
+ * The `diagrad` program; `done(code)` receives the exit code of the command that ran.
+ *
+ * @example await buildProgram((code) => console.log(code)).parseAsync(["eval", "2 * 3"], { from: "user" })
+ */
+export function buildProgram(done: (code: number) => void): Command {
+  const program = new ExpressionCommand("diagrad")
+    .description("Derivatives of matrix and tensor expressions, via tensor diagrams.")
+    .version(version(), "-V, --version", "print the version")
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(paint(oneLine(text))) })
+    .showHelpAfterError(helpPointer());
+  const run =
+    <C extends CommandName>(name: C) =>
+    async (expr: string | undefined, options: OptionsOf[C]) => {
+      const { runCommand } = await import("./commands/run.js");
+      done(await runCommand(name, expr, options));
+    };
+
+  const diff = program
+    .command("diff")
+    .summary("differentiate an expression")
+    .description(
+      "Differentiate EXPR with respect to a variable: shape, index notation and, with --values, numbers (layout J[out…, in…]: the expression's axes first, then the variable's).",
+    )
+    .argument("[expr]", "the expression, e.g. 'W @ (A * B)'")
+    .requiredOption("--wrt <name>", "the variable to differentiate with respect to")
+    .option("--order <k>", "the order of the derivative", parseOrder, 1);
+  withCommonOptions(diff, true)
+    .addHelpText(
+      "after",
+      examples([
+        `diagrad diff "W @ (A * B)" --wrt A`,
+        `diagrad diff "x * y * z" --wrt x --values values.json --format json`,
+        `diagrad diff "x @ A @ x" --wrt x --order 2 --shape A=3,3`,
+        `echo "(A @ z) * tanh(B @ z)" | diagrad diff -i - --wrt z`,
+      ]),
+    )
+    .action(run("diff"));
+
+  const evaluate = program
+    .command("eval")
+    .summary("evaluate an expression")
+    .description(
+      "Evaluate EXPR at --values. Without values it prints the shape and index notation (and a note naming the variables that need values); an expression without variables needs none.",
+    )
+    .argument("[expr]", "the expression, e.g. 'x @ A @ x'");
+  withCommonOptions(evaluate, true)
+    .addHelpText(
+      "after",
+      examples([
+        `diagrad eval "x @ A @ x" --values values.json`,
+        `diagrad eval "kron(eye(2), W)" --values values.json --format json -o out.json`,
+        `diagrad eval "W @ (A * B)" --shape W=p,m --shape A=m,n`,
+      ]),
+    )
+    .action(run("eval"));
+
+  const check = program
+    .command("check")
+    .summary("check a derivative against finite differences")
+    .description(
+      "Compare the derivative of EXPR with central finite differences, at --values or at seeded random values. Prints the largest relative error; exits 1 when it exceeds the tolerance.",
+    )
+    .argument("[expr]", "the expression, e.g. 'logdet(X)'")
+    .requiredOption("--wrt <name>", "the variable to differentiate with respect to")
+    .option("--order <k>", "the order of the derivative", parseOrder, 1)
+    .option("--seed <n>", "seed for the random values", parseSeed, 1)
+    .addOption(
+      new Option("--tolerance <t>", "largest acceptable relative error")
+        .argParser(parseTolerance)
+        .default(1e-6, "1e-6"),
+    );
+  withCommonOptions(check, false)
+    .addHelpText(
+      "after",
+      examples([
+        `diagrad check "logdet(X)" --wrt X`,
+        `diagrad check "x @ A @ x" --wrt x --order 2 --seed 7`,
+        `diagrad check "softmax(W @ x)" --wrt W --values values.json --tolerance 1e-8`,
+      ]),
+    )
+    .action(run("check"));
+
+  return program;
+}
