@@ -60,20 +60,35 @@ function evaluateTerm(
   });
   const portLabels = (node: string) =>
     wireEnds(g, node).map((e) => labels.find(edgeLabel.get(e.edge) as number));
-  // a reshape node: fused label → [slow, fast]
-  const expansion = new Map<number, number[]>();
-  g.forEachNode((node, attrs) => {
-    if (attrs.kind === "fuse") {
-      const [fast, slow, fused] = portLabels(node);
-      expansion.set(fused, [slow, fast]);
-    }
-  });
-  const expand = (ls: readonly number[]): number[] =>
-    ls.flatMap((l) => (expansion.has(l) ? expand(expansion.get(l) as number[]) : [labels.find(l)]));
   const sizes = new Map<number, number>();
+  for (const [l, n] of sizeOf) sizes.set(labels.find(l), n);
+  // A reshape node splits its fused label into [slow, fast], a free row-major view. A label that
+  // two reshapes split alike joins their parts; split two different ways (vec(Xᵀ) read back by
+  // unvec), it keeps the first split and meets the other through an explicit 0/1 reshape tensor.
+  const splits: [number, number[]][] = [];
+  const reshapes: number[][] = [];
+  g.forEachNode((node, attrs) => {
+    if (attrs.kind !== "fuse") return;
+    const [fast, slow, fused] = portLabels(node).map((l) => labels.find(l));
+    const known = splits.find(([f]) => labels.find(f) === fused)?.[1];
+    const size = (l: number) => sizes.get(labels.find(l));
+    if (!known) splits.push([fused, [slow, fast]]);
+    else if (size(known[0]) === size(slow) && size(known[1]) === size(fast)) {
+      labels.union(slow, known[0]);
+      labels.union(fast, known[1]);
+    } else reshapes.push([fast, slow, fused]);
+  });
+  const expansion = new Map(splits.map(([f, parts]) => [labels.find(f), parts]));
+  const expand = (ls: readonly number[]): number[] =>
+    ls.flatMap((l) => {
+      const root = labels.find(l);
+      const parts = expansion.get(root);
+      return parts ? expand(parts) : [root];
+    });
+  sizes.clear();
   for (const [l, n] of sizeOf) {
     const root = labels.find(l);
-    if (!expansion.has(root)) sizes.set(root, n); // a fused label lives on only as [slow, fast]
+    if (!expansion.has(root)) sizes.set(root, n); // a split label lives on only as its parts
   }
 
   const operands: Operand[] = [];
@@ -92,6 +107,13 @@ function evaluateTerm(
       });
     }
   });
+  for (const [fast, slow, fused] of reshapes) {
+    const [f, sl] = [sizes.get(labels.find(fast)) as number, sizes.get(labels.find(slow)) as number];
+    const data = new Float64Array(f * sl * f * sl);
+    for (let i = 0; i < f; i++) for (let j = 0; j < sl; j++) data[(i * sl + j) * f * sl + i + f * j] = 1;
+    const ls = expand([fast, slow, fused]);
+    operands.push({ tensor: { shape: ls.map((l) => sizes.get(l) as number), data }, labels: ls });
+  }
   const result = contract(operands, expand(output), sizes);
   const c = numericValue(term.coeff, env.size);
   const data = new Float64Array(result.data.length);

@@ -34,6 +34,8 @@ interface Adjacency {
   labels: string[];
   /** For node i: [own port label, neighbour index, neighbour's port label, dim] per wire end. */
   ends: [string, number, string, string][][];
+  /** Equal for twins: nodes with one label and the same wires to the same neighbours. */
+  twinKey: string[];
 }
 
 function adjacency(g: TermGraph): Adjacency {
@@ -50,7 +52,8 @@ function adjacency(g: TermGraph): Adjacency {
     ends[si].push([sp, ti, tp, String(a.dim)]);
     ends[ti].push([tp, si, sp, String(a.dim)]);
   });
-  return { nodes, labels, ends };
+  const twinKey = ends.map((list, i) => `${labels[i]}|${list.map(([p, j, q, d]) => `${p}:${j}:${q}:${d}`).sort().join(",")}`);
+  return { nodes, labels, ends, twinKey };
 }
 
 /** Refines colours until stable; colours are ranks of sorted signatures, so they are canonical. */
@@ -81,20 +84,80 @@ function serialise(adj: Adjacency, colours: number[]): string {
   return `${byColour.map(([, l]) => l).join(";")}|${edges.sort().join(";")}`;
 }
 
-function search(adj: Adjacency, colours: number[]): string {
-  const refined = refine(adj, colours);
-  const counts = new Map<number, number[]>();
-  refined.forEach((c, i) => counts.set(c, [...(counts.get(c) ?? []), i]));
-  const cell = [...counts.entries()].filter(([, m]) => m.length > 1).sort((a, b) => a[0] - b[0])[0];
-  if (!cell) return serialise(adj, refined);
-  let best: string | undefined;
-  for (const i of cell[1]) {
-    // individualise node i: it alone keeps its colour, the rest of its class moves just above it
-    const split = refined.map((c, k) => 2 * c + (c === cell[0] && k !== i ? 1 : 0));
-    const s = search(adj, split);
-    if (best === undefined || s < best) best = s;
+/**
+ * Individualisation-refinement: explores every node of the first non-trivial colour class and
+ * keeps the smallest leaf. Two leaves with equal serialisations reveal an automorphism; branches
+ * that an automorphism fixing the path so far maps onto an explored one give the same leaves and
+ * are skipped (nauty's orbit pruning), which keeps symmetric networks cheap.
+ */
+class Search {
+  best: string | undefined;
+  private leaves = new Map<string, number[]>();
+  private automorphisms: number[][] = [];
+
+  constructor(private adj: Adjacency) {}
+
+  run(colours: number[], path: number[]): void {
+    const refined = refine(this.adj, colours);
+    const members = new Map<number, number[]>();
+    refined.forEach((c, i) => members.set(c, [...(members.get(c) ?? []), i]));
+    const cell = [...members.entries()].filter(([, m]) => m.length > 1).sort((a, b) => a[0] - b[0])[0];
+    if (!cell) return this.leaf(refined);
+    const orbit = this.orbits(path);
+    const explored: number[] = [];
+    // nodes with the same label and the same neighbours can be swapped: any one of them will do
+    const candidates = cell[1].every((v) => this.adj.twinKey[v] === this.adj.twinKey[cell[1][0]]) ? [cell[1][0]] : cell[1];
+    for (const v of candidates) {
+      if (explored.some((u) => orbit(u) === orbit(v))) continue;
+      explored.push(v);
+      // individualise v: it keeps the class's colour, the rest of the class moves just above it
+      this.run(
+        refined.map((c, k) => 2 * c + (c === cell[0] && k !== v ? 1 : 0)),
+        [...path, v],
+      );
+    }
   }
-  return best as string;
+
+  private leaf(colours: number[]): void {
+    const key = serialise(this.adj, colours);
+    const known = this.leaves.get(key);
+    if (known) {
+      const nodeAt: number[] = [];
+      known.forEach((c, u) => {
+        nodeAt[c] = u;
+      });
+      this.automorphisms.push(colours.map((c) => nodeAt[c]));
+    } else this.leaves.set(key, colours);
+    if (this.best === undefined || key < this.best) this.best = key;
+  }
+
+  /** Orbit representatives under the known automorphisms that fix every node of `path`. */
+  private orbits(path: number[]): (u: number) => number {
+    const parent = this.adj.nodes.map((_, i) => i);
+    const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+    for (const g of this.automorphisms) {
+      if (path.every((p) => g[p] === p)) g.forEach((to, from) => (parent[find(from)] = find(to)));
+    }
+    return find;
+  }
+}
+
+function initialColours(adj: Adjacency): number[] {
+  const rank = new Map([...new Set(adj.labels)].sort().map((l, r) => [l, r]));
+  return adj.labels.map((l) => rank.get(l) as number);
+}
+
+/**
+ * A cheap isomorphism invariant (colour refinement without individualisation): isomorphic graphs
+ * have equal invariants, so only terms with equal invariants need their canonical forms compared.
+ */
+export function graphInvariant(g: TermGraph): string {
+  const adj = adjacency(g);
+  const colours = refine(adj, initialColours(adj));
+  return adj.ends
+    .map((list, i) => `${colours[i]}:${list.map(([p, j, q, d]) => `${p}${q}${d}.${colours[j]}`).sort()}`)
+    .sort()
+    .join(";");
 }
 
 /** The canonical string of a term's graph: equal strings ⇔ isomorphic graphs. */
@@ -102,9 +165,9 @@ export function graphKey(g: TermGraph): string {
   let key = graphKeys.get(g);
   if (key === undefined) {
     const adj = adjacency(g);
-    const initial = [...new Set(adj.labels)].sort();
-    const rank = new Map(initial.map((l, r) => [l, r]));
-    key = search(adj, adj.labels.map((l) => rank.get(l) as number));
+    const search = new Search(adj);
+    search.run(initialColours(adj), []);
+    key = search.best as string;
     graphKeys.set(g, key);
   }
   return key;

@@ -10,7 +10,7 @@ import { fuseCopies } from "../network/copies.js";
 import { monomialKey } from "../network/coefficient.js";
 import { substitute } from "../network/substitute.js";
 import type { Network, Term, TermGraph } from "../network/types.js";
-import { graphKey } from "./canonical.js";
+import { graphInvariant, graphKey } from "./canonical.js";
 import { foldBox } from "./fold.js";
 
 const done = new WeakMap<Network, Network>();
@@ -36,21 +36,37 @@ function simplifyTerm(term: Term): Term[] {
   return terms.map(fuseCopies).filter((t) => t.coeff.value !== 0);
 }
 
-/** Adds the coefficients of equal terms; keeps the first of each in order; drops zeros. */
+/**
+ * Adds the coefficients of equal terms (isomorphic graphs, same symbols); keeps the first of each
+ * in order; drops zeros. Canonical forms are computed only for terms whose cheap invariant is
+ * shared with another term.
+ */
 function mergeTerms(terms: readonly Term[]): Term[] {
-  const merged = new Map<string, Term>();
+  const buckets = new Map<string, Term[]>();
   for (const t of terms) {
-    const key = `${monomialKey(t.coeff)}|${graphKey(t.graph)}`;
-    const seen = merged.get(key);
-    if (!seen) {
-      merged.set(key, t);
-      continue;
-    }
-    const [a, b] = [seen.coeff.value, t.coeff.value];
-    const value = Math.abs(a + b) <= 1e-14 * (Math.abs(a) + Math.abs(b)) ? 0 : a + b;
-    merged.set(key, { graph: seen.graph, coeff: { ...seen.coeff, value } });
+    const key = `${monomialKey(t.coeff)}|${graphInvariant(t.graph)}`;
+    buckets.set(key, [...(buckets.get(key) ?? []), t]);
   }
-  return [...merged.values()].filter((t) => t.coeff.value !== 0);
+  const merged = new Map<Term, Term>();
+  for (const bucket of buckets.values()) {
+    const byKey = new Map<string, Term>();
+    for (const t of bucket) {
+      const key = bucket.length === 1 ? "" : graphKey(t.graph);
+      const seen = byKey.get(key);
+      if (!seen) {
+        byKey.set(key, t);
+        merged.set(t, t);
+        continue;
+      }
+      const [a, b] = [(merged.get(seen) as Term).coeff.value, t.coeff.value];
+      const value = Math.abs(a + b) <= 1e-14 * (Math.abs(a) + Math.abs(b)) ? 0 : a + b;
+      merged.set(seen, { graph: seen.graph, coeff: { ...seen.coeff, value } });
+    }
+  }
+  return terms.flatMap((t) => {
+    const m = merged.get(t);
+    return m && m.coeff.value !== 0 ? [m] : [];
+  });
 }
 
 /** The simplest equal network we know how to reach: `simplify(differentiate(net, "x", ["n"]))`. */
