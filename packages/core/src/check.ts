@@ -8,6 +8,7 @@
 import { derivative, evaluate, prepare, toTensors } from "./api.js";
 import type { Problem, Values } from "./api.js";
 import type { Tensor } from "./evaluate/tensor.js";
+import { dimFactors } from "./language/dims.js";
 import type { Shape } from "./network/types.js";
 
 export interface Check {
@@ -44,11 +45,11 @@ export function randomValues(variables: ReadonlyMap<string, Shape>, seed = 1, po
   const sizes = new Map<string, number>();
   const size = (d: number | string) => {
     if (typeof d === "number") return d;
-    return d.split("*").reduce((acc, f) => {
-      if (Number.isFinite(Number(f))) return acc * Number(f);
+    const { coefficient, symbols } = dimFactors(d);
+    return symbols.reduce((acc, f) => {
       if (!sizes.has(f)) sizes.set(f, 2 + (sizes.size % 3));
       return acc * (sizes.get(f) as number);
-    }, 1);
+    }, coefficient);
   };
   const out: Record<string, Tensor> = {};
   for (const [name, shape] of variables) {

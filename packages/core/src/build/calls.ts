@@ -6,7 +6,7 @@ import type { Expr } from "../language/ast.js";
 import { constantValue, parseSubscripts } from "../language/index.js";
 import { dimPower } from "../network/coefficient.js";
 import { scaleBy } from "../network/combine.js";
-import { dimProduct } from "../network/dims.js";
+import { multiplyDims } from "../language/dims.js";
 import { einsum } from "../network/einsum.js";
 import { labels } from "../network/ops.js";
 import { box, reshape, splitAxis } from "../network/primitives.js";
@@ -58,7 +58,7 @@ export const calls: Record<string, Builder> = {
     const l = labels("s", x.shape.length);
     return einsum([{ net: x, labels: l }], l.filter((_, k) => k !== axis));
   },
-  mean: ({ arg }) => scaleBy(sumAll(arg(0)), dimPower(dimProduct(arg(0).shape), -1)),
+  mean: ({ arg }) => scaleBy(sumAll(arg(0)), dimPower(multiplyDims(...arg(0).shape), -1)),
   tr: ({ arg }) => einsum([{ net: arg(0), labels: ["a", "a"] }], []),
   diag: ({ arg }) =>
     arg(0).shape.length === 1

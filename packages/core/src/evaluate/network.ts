@@ -7,7 +7,7 @@
  * are evaluated from their inner networks, once per distinct box.
  */
 import { numericValue } from "../network/coefficient.js";
-import { dimSize } from "../network/dims.js";
+import { dimFactors } from "../language/dims.js";
 import { wireEnds } from "../network/graph.js";
 import type { BoxNode, Dim, Network, Term } from "../network/types.js";
 import { networkKey } from "../simplify/canonical.js";
@@ -20,6 +20,12 @@ export interface Environment {
   values: ReadonlyMap<string, Tensor>;
   /** The size of a dimension symbol (throws a DiagradError when it has none). */
   size: (symbol: string) => number;
+}
+
+/** The size of a dimension, products included, from the sizes of its symbols. */
+function dimSize(d: Dim, env: Environment): number {
+  const { coefficient, symbols } = dimFactors(d);
+  return symbols.reduce((n, s) => n * env.size(s), coefficient);
 }
 
 class Labels {
@@ -50,7 +56,7 @@ function evaluateTerm(
   g.forEachEdge((edge, attrs) => {
     const l = labels.fresh();
     edgeLabel.set(edge, l);
-    sizeOf.set(l, dimSize(attrs.dim as Dim, env.size));
+    sizeOf.set(l, dimSize(attrs.dim as Dim, env));
   });
   g.forEachNode((node, attrs) => {
     if (attrs.kind !== "copy") return;
@@ -132,7 +138,7 @@ function evaluateBox(node: BoxNode, env: Environment, boxes: Map<string, Tensor>
 }
 
 function evaluateWith(net: Network, env: Environment, boxes: Map<string, Tensor>): Tensor {
-  const shape = net.shape.map((d) => dimSize(d, env.size));
+  const shape = net.shape.map((d) => dimSize(d, env));
   const total = new Float64Array(shape.reduce((a, b) => a * b, 1));
   for (const term of net.terms) {
     const t = evaluateTerm(term, shape, env, boxes);

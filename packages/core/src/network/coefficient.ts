@@ -4,6 +4,7 @@
  * A closed identity loop contributes its dimension `n`; `mean(X)` contributes `1/(m·n)`. With
  * concrete dimensions the monomial is empty and the coefficient is just a number.
  */
+import { dimFactors } from "../language/dims.js";
 import type { Dim } from "./types.js";
 
 export interface Coefficient {
@@ -21,15 +22,10 @@ export function coefficient(value: number): Coefficient {
 
 /** The coefficient `dim ** exponent`: `dimPower("m*p", -1)` is 1/(m·p). */
 export function dimPower(dim: Dim, exponent = 1): Coefficient {
-  if (typeof dim === "number") return coefficient(dim ** exponent);
-  let value = 1;
+  const factors = dimFactors(dim);
   const dims: Record<string, number> = {};
-  for (const factor of dim.split("*")) {
-    const n = Number(factor);
-    if (Number.isFinite(n)) value *= n ** exponent;
-    else dims[factor] = (dims[factor] ?? 0) + exponent;
-  }
-  return { value, dims };
+  for (const s of factors.symbols) dims[s] = (dims[s] ?? 0) + exponent;
+  return { value: factors.coefficient ** exponent, dims };
 }
 
 export function multiply(a: Coefficient, b: Coefficient): Coefficient {

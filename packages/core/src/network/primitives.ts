@@ -4,7 +4,7 @@
  */
 import { one } from "./coefficient.js";
 import { fuseCopies } from "./copies.js";
-import { dimProduct } from "./dims.js";
+import { multiplyDims } from "../language/dims.js";
 import { openFreeNodes } from "./einsum.js";
 import { addNode, connect, copyInto, emptyGraph } from "./graph.js";
 import type { BoxFn, Dim, Network, NodeAttrs, Shape } from "./types.js";
@@ -32,7 +32,7 @@ export function box(fn: BoxFn, inner: Network, shape: Shape, param?: number): Ne
  * `reshape(X, [[0, 1]])` is vec(X). Output axis g is group g; every axis appears in one group.
  */
 export function reshape(net: Network, groups: readonly (readonly number[])[]): Network {
-  const shape = groups.map((group) => dimProduct(group.map((a) => net.shape[a])));
+  const shape = groups.map((group) => multiplyDims(...group.map((a) => net.shape[a])));
   const terms = net.terms.map((term) => {
     const g = emptyGraph();
     const points = openFreeNodes(g, copyInto(g, term.graph), net.shape);
@@ -43,7 +43,7 @@ export function reshape(net: Network, groups: readonly (readonly number[])[]): N
         const fuse = addNode(g, { kind: "fuse" });
         connect(g, end, 0, fuse, 0, dim);
         connect(g, points[a], 0, fuse, 1, net.shape[a]);
-        dim = dimProduct([dim, net.shape[a]]);
+        dim = multiplyDims(dim, net.shape[a]);
         end = addNode(g, { kind: "copy", dim });
         connect(g, fuse, 2, end, 0, dim);
       }

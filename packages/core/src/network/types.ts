@@ -14,11 +14,10 @@
  * Transposition never makes a node: it only renumbers the free nodes.
  */
 import type { MultiUndirectedGraph } from "graphology";
+import type { Dim, Shape } from "../language/dims.js";
 import type { Coefficient } from "./coefficient.js";
 
-/** A dimension: a positive integer, a symbol such as `"n"`, or a product such as `"m*p"`. */
-export type Dim = number | string;
-export type Shape = readonly Dim[];
+export type { Dim, Shape } from "../language/dims.js";
 
 /** Elementwise functions, applied entry by entry (`pow` carries its exponent in `param`). */
 export const elementwiseFunctions = [
