@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { root, run, runs, scratch } from "./helpers/cli.js";
+import { root, run, runs, scratch } from "./support/cli.js";
 
 type Matrix = number[][];
 

@@ -2,15 +2,18 @@
  * Property: for random well-typed expressions over every operator and function, each derivative
  * (orders 1 and 2) agrees with central finite differences of the order below it.
  */
+
+import { checkDerivative } from "@diagrad/core";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { checkDerivative } from "@diagrad/core";
 import { problems } from "./support/expressions.js";
 
 function agrees(order: number, tolerance: number) {
   return fc.property(problems, fc.integer({ min: 1, max: 1000 }), ({ source, wrt }, seed) => {
     const check = checkDerivative({ source, wrt, order, seed });
-    expect(check.maxRelativeError, `${source} d/d${wrt} order ${order}, seed ${seed}`).toBeLessThan(tolerance);
+    expect(check.maxRelativeError, `${source} d/d${wrt} order ${order}, seed ${seed}`).toBeLessThan(
+      tolerance,
+    );
   });
 }
 

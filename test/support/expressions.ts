@@ -7,7 +7,16 @@
 import fc from "fast-check";
 
 export const declarations = "x, y: [3]; v: [2]; A, D: [3, 3]; B: [2, 3]; C: [3, 2]; s: []";
-export const variables = { s: "S", x: "V3", y: "V3", v: "V2", A: "M33", D: "M33", B: "M23", C: "M32" } as const;
+export const variables = {
+  s: "S",
+  x: "V3",
+  y: "V3",
+  v: "V2",
+  A: "M33",
+  D: "M33",
+  B: "M23",
+  C: "M32",
+} as const;
 
 type Kind = "S" | "V2" | "V3" | "V6" | "M33" | "M23" | "M32";
 type Arbs = Record<Kind, fc.Arbitrary<string>>;
@@ -34,11 +43,21 @@ function sameShape(tie: (k: Kind) => fc.Arbitrary<string>, k: Kind): fc.Arbitrar
   ];
 }
 
-const options = { depthSize: "small" as const, maxDepth: 4, depthIdentifier: "expression", withCrossShrink: true };
+const options = {
+  depthSize: "small" as const,
+  maxDepth: 4,
+  depthIdentifier: "expression",
+  withCrossShrink: true,
+};
 
-export const expressions: Arbs = fc.letrec<Arbs>((tie) => {
-  const t = (k: Kind) => tie(k) as fc.Arbitrary<string>;
-  const leaf = (k: Kind) => fc.constantFrom(...Object.entries(variables).filter(([, v]) => v === k).map(([n]) => n));
+export const expressions: Arbs = fc.letrec<Record<Kind, string>>((tie) => {
+  const t = (k: Kind) => tie(k);
+  const leaf = (k: Kind) =>
+    fc.constantFrom(
+      ...Object.entries(variables)
+        .filter(([, v]) => v === k)
+        .map(([n]) => n),
+    );
   const square = t("M33").map((u) => `(4 * eye(3) + tanh(${u}))`);
   return {
     S: fc.oneof(
@@ -126,7 +145,9 @@ export const expressions: Arbs = fc.letrec<Arbs>((tie) => {
 
 /** The declared variables that occur in an expression. */
 function occurring(body: string): string[] {
-  return Object.keys(variables).filter((name) => new RegExp(`(^|[^\\p{L}\\d_])${name}($|[^\\p{L}\\d_])`, "u").test(body));
+  return Object.keys(variables).filter((name) =>
+    new RegExp(`(^|[^\\p{L}\\d_])${name}($|[^\\p{L}\\d_])`, "u").test(body),
+  );
 }
 
 /** A random expression of any shape together with a variable of it to differentiate by. */
@@ -134,4 +155,8 @@ export const problems = fc
   .constantFrom<Kind>("S", "V2", "V3", "M33", "M23", "M32", "V6")
   .chain((k) => expressions[k])
   .filter((body) => occurring(body).length > 0)
-  .chain((body) => fc.constantFrom(...occurring(body)).map((wrt) => ({ source: `${declarations}; ${body}`, body, wrt })));
+  .chain((body) =>
+    fc
+      .constantFrom(...occurring(body))
+      .map((wrt) => ({ source: `${declarations}; ${body}`, body, wrt })),
+  );

@@ -8,8 +8,8 @@
  */
 import { buildNetwork } from "./build/build.js";
 import { differentiate } from "./calculus/differentiate.js";
-import { evaluateNetwork } from "./evaluate/network.js";
 import { fromNested } from "./evaluate/nested.js";
+import { evaluateNetwork } from "./evaluate/network.js";
 import type { Tensor } from "./evaluate/tensor.js";
 import type { Analysis } from "./language/index.js";
 import { analyze, parse } from "./language/index.js";
@@ -49,13 +49,16 @@ export interface Derivative extends Prepared {
 }
 
 function isTensor(v: unknown): v is Tensor {
-  return typeof v === "object" && v !== null && "data" in v && (v as Tensor).data instanceof Float64Array;
+  return (
+    typeof v === "object" && v !== null && "data" in v && (v as Tensor).data instanceof Float64Array
+  );
 }
 
 /** Values as Tensors (nested arrays are checked and converted). */
 export function toTensors(values: Values | undefined): Map<string, Tensor> {
   const out = new Map<string, Tensor>();
-  for (const [name, v] of Object.entries(values ?? {})) out.set(name, isTensor(v) ? v : fromNested(v, name));
+  for (const [name, v] of Object.entries(values ?? {}))
+    out.set(name, isTensor(v) ? v : fromNested(v, name));
   return out;
 }
 
@@ -67,13 +70,25 @@ export function prepare(problem: Problem): Prepared {
     shapes: problem.shapes as Record<string, (number | string)[]> | undefined,
     values: Object.fromEntries([...tensors].map(([k, t]) => [k, t.shape])),
   });
-  return { problem, analysis, network: simplify(buildNetwork(analysis)), variables: analysis.variables, tensors };
+  return {
+    problem,
+    analysis,
+    network: simplify(buildNetwork(analysis)),
+    variables: analysis.variables,
+    tensors,
+  };
 }
 
 /** The shape of `name`, also when it does not occur in the expression. */
 function variableShape(p: Prepared, name: string): Shape {
-  const declared = p.analysis.program.declarations.find((d) => d.names.some((n) => n.name === name));
-  const known = p.variables.get(name) ?? p.tensors.get(name)?.shape ?? p.problem.shapes?.[name] ?? declared?.dims;
+  const declared = p.analysis.program.declarations.find((d) =>
+    d.names.some((n) => n.name === name),
+  );
+  const known =
+    p.variables.get(name) ??
+    p.tensors.get(name)?.shape ??
+    p.problem.shapes?.[name] ??
+    declared?.dims;
   if (known) return known;
   return /^\p{Lu}/u.test(name) ? [`${name}.rows`, `${name}.cols`] : [`${name}.len`];
 }
@@ -82,8 +97,10 @@ function variableShape(p: Prepared, name: string): Shape {
 export function derivative(problem: Problem & { wrt: string; order?: number }): Derivative {
   const prepared = prepare(problem);
   const order = problem.order ?? 1;
-  if (!Number.isInteger(order) || order < 1) throw new DiagradError("usage", `the order must be a positive integer, got ${order}`);
-  if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(problem.wrt)) throw new DiagradError("usage", `'${problem.wrt}' is not a variable name`);
+  if (!Number.isInteger(order) || order < 1)
+    throw new DiagradError("usage", `the order must be a positive integer, got ${order}`);
+  if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(problem.wrt))
+    throw new DiagradError("usage", `'${problem.wrt}' is not a variable name`);
   const wrtShape = variableShape(prepared, problem.wrt);
   let network = prepared.network;
   for (let k = 0; k < order; k++) network = simplify(differentiate(network, problem.wrt, wrtShape));
@@ -105,7 +122,10 @@ function bindSizes(variables: ReadonlyMap<string, Shape>, tensors: ReadonlyMap<s
     const t = tensors.get(name);
     if (!t) throw new DiagradError("value", `no value for '${name}'`);
     const mismatch = () =>
-      new DiagradError("value", `the value of ${name} has shape [${t.shape.join(", ")}] but ${name} has shape [${shape.join(", ")}]`);
+      new DiagradError(
+        "value",
+        `the value of ${name} has shape [${t.shape.join(", ")}] but ${name} has shape [${shape.join(", ")}]`,
+      );
     if (t.shape.length !== shape.length) throw mismatch();
     shape.forEach((d, k) => {
       const n = t.shape[k];

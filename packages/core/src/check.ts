@@ -5,8 +5,9 @@
  * @example
  * checkDerivative({ source: "x @ A @ x", wrt: "x", order: 2 }).maxRelativeError // ~1e-9
  */
-import { derivative, evaluate, prepare, toTensors } from "./api.js";
+
 import type { Problem, Values } from "./api.js";
+import { derivative, evaluate, prepare, toTensors } from "./api.js";
 import type { Tensor } from "./evaluate/tensor.js";
 import { dimFactors } from "./language/dims.js";
 import type { Shape } from "./network/types.js";
@@ -40,7 +41,11 @@ export function random(seed: number): () => number {
  * `positive`); square matrices get their size added to the diagonal so they are well conditioned.
  * Symbolic dimensions get sizes 2, 3, 4, … in order.
  */
-export function randomValues(variables: ReadonlyMap<string, Shape>, seed = 1, positive = false): Record<string, Tensor> {
+export function randomValues(
+  variables: ReadonlyMap<string, Shape>,
+  seed = 1,
+  positive = false,
+): Record<string, Tensor> {
   const next = random(seed);
   const sizes = new Map<string, number>();
   const size = (d: number | string) => {
@@ -58,13 +63,19 @@ export function randomValues(variables: ReadonlyMap<string, Shape>, seed = 1, po
       const magnitude = 0.5 + next();
       return positive || next() < 0.5 ? magnitude : -magnitude;
     });
-    if (dims.length === 2 && dims[0] === dims[1]) for (let i = 0; i < dims[0]; i++) data[i * dims[0] + i] += dims[0];
+    if (dims.length === 2 && dims[0] === dims[1])
+      for (let i = 0; i < dims[0]; i++) data[i * dims[0] + i] += dims[0];
     out[name] = { shape: dims, data };
   }
   return out;
 }
 
-function withEntry(values: Record<string, Tensor>, name: string, index: number, delta: number): Values {
+function withEntry(
+  values: Record<string, Tensor>,
+  name: string,
+  index: number,
+  delta: number,
+): Values {
   const t = values[name];
   const data = Float64Array.from(t.data);
   data[index] += delta;
@@ -72,7 +83,9 @@ function withEntry(values: Record<string, Tensor>, name: string, index: number, 
 }
 
 /** Compares `derivative(problem)` at `values` (random when omitted) with central differences. */
-export function checkDerivative(problem: Problem & { wrt: string; order?: number; seed?: number }): Check {
+export function checkDerivative(
+  problem: Problem & { wrt: string; order?: number; seed?: number },
+): Check {
   const order = problem.order ?? 1;
   let values: Record<string, Tensor>;
   if (problem.values) values = Object.fromEntries(toTensors(problem.values));
@@ -81,10 +94,14 @@ export function checkDerivative(problem: Problem & { wrt: string; order?: number
     const variables = new Map(shapes.variables).set(problem.wrt, shapes.wrtShape);
     const lower = prepare(problem);
     values = randomValues(variables, problem.seed ?? 1);
-    if (!evaluate(lower, values).data.every(Number.isFinite)) values = randomValues(variables, problem.seed ?? 1, true);
+    if (!evaluate(lower, values).data.every(Number.isFinite))
+      values = randomValues(variables, problem.seed ?? 1, true);
   }
   const d = derivative({ ...problem, values });
-  const lower = order === 1 ? prepare({ ...problem, values }) : derivative({ ...problem, values, order: order - 1 });
+  const lower =
+    order === 1
+      ? prepare({ ...problem, values })
+      : derivative({ ...problem, values, order: order - 1 });
   const analytic = evaluate(d, values);
   const x = values[problem.wrt];
   const lowerValue = evaluate(lower, values).data;
@@ -104,5 +121,10 @@ export function checkDerivative(problem: Problem & { wrt: string; order?: number
     err = Math.max(err, Math.abs(analytic.data[i] - numeric[i]));
     scale = Math.max(scale, Math.abs(numeric[i]));
   }
-  return { maxRelativeError: err / scale, analytic, numeric: { shape: analytic.shape, data: numeric }, values };
+  return {
+    maxRelativeError: err / scale,
+    analytic,
+    numeric: { shape: analytic.shape, data: numeric },
+    values,
+  };
 }

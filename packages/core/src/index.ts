@@ -7,18 +7,26 @@
  * indexNotation(d.network).formula; // "W[i,k] B[k,l] δ[j,l]"
  */
 export * from "./api.js";
-export * from "./check.js";
-export { differentiate } from "./calculus/differentiate.js";
 export { buildNetwork } from "./build/build.js";
-export { simplify } from "./simplify/simplify.js";
-export { graphKey, networkKey } from "./simplify/canonical.js";
-export { evaluateNetwork } from "./evaluate/network.js";
+export { differentiate } from "./calculus/differentiate.js";
+export * from "./check.js";
 export { contract } from "./evaluate/contract.js";
 export { fromNested, toNested } from "./evaluate/nested.js";
-export { tensor } from "./evaluate/tensor.js";
+export { evaluateNetwork } from "./evaluate/network.js";
 export type { Tensor } from "./evaluate/tensor.js";
-export { planContraction } from "./plan/index.js";
-export type { Plan } from "./plan/index.js";
-export { indexNotation } from "./print/indexNotation.js";
+export { tensor } from "./evaluate/tensor.js";
 export * from "./language/index.js";
-export type { Network, Term, Shape, Dim, NodeAttrs, EdgeAttrs, TermGraph } from "./network/types.js";
+export type {
+  Dim,
+  EdgeAttrs,
+  Network,
+  NodeAttrs,
+  Shape,
+  Term,
+  TermGraph,
+} from "./network/types.js";
+export type { Plan } from "./plan/index.js";
+export { planContraction } from "./plan/index.js";
+export { indexNotation } from "./print/indexNotation.js";
+export { graphKey, networkKey } from "./simplify/canonical.js";
+export { simplify } from "./simplify/simplify.js";

@@ -3,21 +3,32 @@
  * larger one gets a label of its own (summed over its single entry), and output axes an operand
  * lacks are broadcast by the ones vector.
  */
-import { einsum } from "../network/einsum.js";
+
 import type { Factor } from "../network/einsum.js";
+import { einsum } from "../network/einsum.js";
 import { labelDims, labels } from "../network/ops.js";
 import type { Network, Shape } from "../network/types.js";
 
 /** Labels for `shape` broadcast against `out`, whose axes are labelled `outLabels`. */
-export function alignedLabels(shape: Shape, out: Shape, outLabels: readonly string[], tag: string): string[] {
+export function alignedLabels(
+  shape: Shape,
+  out: Shape,
+  outLabels: readonly string[],
+  tag: string,
+): string[] {
   const offset = out.length - shape.length;
-  return shape.map((d, k) => (d === 1 && out[k + offset] !== 1 ? `${tag}${k}` : outLabels[k + offset]));
+  return shape.map((d, k) =>
+    d === 1 && out[k + offset] !== 1 ? `${tag}${k}` : outLabels[k + offset],
+  );
 }
 
 /** The elementwise product of several networks, broadcast to `out`. */
 export function broadcastProduct(nets: readonly Network[], out: Shape): Network {
   const outLabels = labels("o", out.length);
-  const factors: Factor[] = nets.map((net, j) => ({ net, labels: alignedLabels(net.shape, out, outLabels, `u${j}_`) }));
+  const factors: Factor[] = nets.map((net, j) => ({
+    net,
+    labels: alignedLabels(net.shape, out, outLabels, `u${j}_`),
+  }));
   return einsum(factors, outLabels, labelDims(outLabels, out));
 }
 
@@ -30,5 +41,9 @@ export function broadcastTo(net: Network, out: Shape): Network {
 export function expandDims(net: Network, count: number): Network {
   const inner = labels("a", net.shape.length);
   const added = labels("z", count);
-  return einsum([{ net, labels: inner }], [...added, ...inner], Object.fromEntries(added.map((l) => [l, 1])));
+  return einsum(
+    [{ net, labels: inner }],
+    [...added, ...inner],
+    Object.fromEntries(added.map((l) => [l, 1])),
+  );
 }

@@ -5,11 +5,10 @@
  * are einsums with NumPy broadcasting, functions come from the `calls` table.
  */
 import type { Expr } from "../language/ast.js";
-import { constantValue } from "../language/index.js";
 import type { Analysis } from "../language/index.js";
+import { constantValue } from "../language/index.js";
 import { constant, scale, sum } from "../network/combine.js";
-import { labels } from "../network/ops.js";
-import { permute } from "../network/ops.js";
+import { labels, permute } from "../network/ops.js";
 import { box, variable } from "../network/primitives.js";
 import type { Network, Shape } from "../network/types.js";
 import { broadcastProduct, broadcastTo } from "./broadcast.js";
@@ -40,7 +39,10 @@ function buildExpr(e: Expr, analysis: Analysis): Network {
       return scale(build(e.arg), -1);
     case "transpose": {
       const x = build(e.arg);
-      return permute(x, labels("", x.shape.length).map((_, k) => x.shape.length - 1 - k));
+      return permute(
+        x,
+        labels("", x.shape.length).map((_, k) => x.shape.length - 1 - k),
+      );
     }
     case "call": {
       const builder = calls[e.fn];
@@ -59,7 +61,9 @@ function buildExpr(e: Expr, analysis: Analysis): Network {
           return broadcastProduct([a, b], out);
         case "/": {
           const c = constantValue(e.right);
-          return c !== undefined ? broadcastTo(scale(a, 1 / c), out) : broadcastProduct([a, power(b, -1)], out);
+          return c !== undefined
+            ? broadcastTo(scale(a, 1 / c), out)
+            : broadcastProduct([a, power(b, -1)], out);
         }
         case "@":
           return matmul(a, b, out);

@@ -3,10 +3,10 @@
  * are pure wiring; the others become function boxes.
  */
 import type { Expr } from "../language/ast.js";
+import { multiplyDims } from "../language/dims.js";
 import { constantValue, parseSubscripts } from "../language/index.js";
 import { dimPower } from "../network/coefficient.js";
 import { scaleBy } from "../network/combine.js";
-import { multiplyDims } from "../language/dims.js";
 import { einsum } from "../network/einsum.js";
 import { labels } from "../network/ops.js";
 import { box, reshape, splitAxis } from "../network/primitives.js";
@@ -38,8 +38,17 @@ export function kron(a: Network, b: Network): Network {
   const [x, y] = [expandDims(a, rank - a.shape.length), expandDims(b, rank - b.shape.length)];
   const la = labels("a", rank);
   const lb = labels("c", rank);
-  const outer = einsum([{ net: x, labels: la }, { net: y, labels: lb }], [...la, ...lb]);
-  return reshape(outer, la.map((_, k) => [rank + k, k]));
+  const outer = einsum(
+    [
+      { net: x, labels: la },
+      { net: y, labels: lb },
+    ],
+    [...la, ...lb],
+  );
+  return reshape(
+    outer,
+    la.map((_, k) => [rank + k, k]),
+  );
 }
 
 export const calls: Record<string, Builder> = {
@@ -56,7 +65,10 @@ export const calls: Record<string, Builder> = {
     const raw = constantValue(expr.args[1]) as number;
     const axis = raw < 0 ? raw + x.shape.length : raw;
     const l = labels("s", x.shape.length);
-    return einsum([{ net: x, labels: l }], l.filter((_, k) => k !== axis));
+    return einsum(
+      [{ net: x, labels: l }],
+      l.filter((_, k) => k !== axis),
+    );
   },
   mean: ({ arg }) => scaleBy(sumAll(arg(0)), dimPower(multiplyDims(...arg(0).shape), -1)),
   tr: ({ arg }) => einsum([{ net: arg(0), labels: ["a", "a"] }], []),
@@ -64,7 +76,14 @@ export const calls: Record<string, Builder> = {
     arg(0).shape.length === 1
       ? einsum([{ net: arg(0), labels: ["a"] }], ["a", "a"])
       : einsum([{ net: arg(0), labels: ["a", "a"] }], ["a"]),
-  outer: ({ arg }) => einsum([{ net: arg(0), labels: ["a"] }, { net: arg(1), labels: ["b"] }], ["a", "b"]),
+  outer: ({ arg }) =>
+    einsum(
+      [
+        { net: arg(0), labels: ["a"] },
+        { net: arg(1), labels: ["b"] },
+      ],
+      ["a", "b"],
+    ),
   kron: ({ arg }) => kron(arg(0), arg(1)),
   vec: ({ arg }) => {
     const x = arg(0);

@@ -14,10 +14,15 @@ export function matmul(a: Network, b: Network, out: Shape): Network {
   const batchRank = Math.max(ra, rb) - 2;
   const batch = labels("b", Math.max(batchRank, 0));
   const batchShape = out.slice(0, batch.length);
-  const batchOf = (s: Shape) => alignedLabels(s.slice(0, s.length - 2), batchShape, batch, `r${s.length}_`);
+  const batchOf = (s: Shape) =>
+    alignedLabels(s.slice(0, s.length - 2), batchShape, batch, `r${s.length}_`);
   const left = ra === 1 ? ["k"] : [...batchOf(a.shape), "i", "k"];
   const right = rb === 1 ? ["k"] : [...batchOf(b.shape), "k", "j"];
-  const output = [...(ra > 1 || rb > 1 ? batch : []), ...(ra > 1 ? ["i"] : []), ...(rb > 1 ? ["j"] : [])];
+  const output = [
+    ...(ra > 1 || rb > 1 ? batch : []),
+    ...(ra > 1 ? ["i"] : []),
+    ...(rb > 1 ? ["j"] : []),
+  ];
   return einsum(
     [
       { net: a, labels: left },

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { derivative, evaluate, indexNotation, toNested } from "../index.js";
 
-const formula = (source: string, wrt: string, order = 1) => indexNotation(derivative({ source, wrt, order }).network).formula;
+const formula = (source: string, wrt: string, order = 1) =>
+  indexNotation(derivative({ source, wrt, order }).network).formula;
 
 describe("derivatives by edge removal", () => {
   test("removing x from x ∘ y ∘ z leaves the spider on y and z: Diag(y ∘ z)", () => {
@@ -15,7 +16,16 @@ describe("derivatives by edge removal", () => {
   });
 
   test("a trace loses its loop: d tr(X)/dX is the identity, a wire between the new indices", () => {
-    const d = derivative({ source: "tr(X)", wrt: "X", values: { X: [[1, 2], [3, 4]] } });
+    const d = derivative({
+      source: "tr(X)",
+      wrt: "X",
+      values: {
+        X: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    });
     const [term] = d.network.terms;
     expect(term.graph.order).toBe(2);
     expect(term.graph.everyNode((_n, a) => a.kind === "free")).toBe(true);
@@ -40,7 +50,11 @@ describe("derivatives by edge removal", () => {
   });
 
   test("a variable that does not occur gives zero of the right shape", () => {
-    const d = derivative({ source: "x * y", wrt: "z", values: { x: [1, 2], y: [3, 4], z: [1, 2, 3] } });
+    const d = derivative({
+      source: "x * y",
+      wrt: "z",
+      values: { x: [1, 2], y: [3, 4], z: [1, 2, 3] },
+    });
     expect(d.occurs).toBe(false);
     expect(toNested(evaluate(d))).toEqual([
       [0, 0, 0],

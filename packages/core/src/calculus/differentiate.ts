@@ -26,7 +26,8 @@ type NodeRule<A extends NodeAttrs> = (term: Term, node: string, attrs: A, ctx: C
 const constant = () => [];
 
 const rules: { [K in NodeKind]: NodeRule<Extract<NodeAttrs, { kind: K }>> } = {
-  tensor: (term, node, attrs, ctx) => (attrs.name === ctx.wrt ? [removeNode(term, node, ctx.outRank)] : []),
+  tensor: (term, node, attrs, ctx) =>
+    attrs.name === ctx.wrt ? [removeNode(term, node, ctx.outRank)] : [],
   box: (term, node, attrs, ctx) => {
     if (!occurs(attrs.inner, ctx.wrt)) return [];
     const shape = boxShape(term, node);

@@ -62,16 +62,32 @@ export const jacobians: Record<BoxFn, Jacobian> = {
   // d inv(U) = −inv(U) dU inv(U)
   inv: (node, shape) => {
     const v = inverse(node, shape);
-    return scale(einsum([{ net: v, labels: ["a", "c"] }, { net: v, labels: ["d", "b"] }], ["a", "b", "c", "d"]), -1);
+    return scale(
+      einsum(
+        [
+          { net: v, labels: ["a", "c"] },
+          { net: v, labels: ["d", "b"] },
+        ],
+        ["a", "b", "c", "d"],
+      ),
+      -1,
+    );
   },
   // ∂ det U / ∂U = det(U) inv(U)ᵀ
   det: (node) => {
     const u = node.inner;
     const d = box("det", u, []);
-    return einsum([{ net: d, labels: [] }, { net: inverse(node, u.shape), labels: ["d", "c"] }], ["c", "d"]);
+    return einsum(
+      [
+        { net: d, labels: [] },
+        { net: inverse(node, u.shape), labels: ["d", "c"] },
+      ],
+      ["c", "d"],
+    );
   },
   // ∂ log|det U| / ∂U = inv(U)ᵀ
-  logdet: (node) => einsum([{ net: inverse(node, node.inner.shape), labels: ["d", "c"] }], ["c", "d"]),
+  logdet: (node) =>
+    einsum([{ net: inverse(node, node.inner.shape), labels: ["d", "c"] }], ["c", "d"]),
   // ∂s/∂u = Diag(s) − s sᵀ, row by row
   softmax: (node, shape) => {
     const s = box("softmax", node.inner, shape);
@@ -90,13 +106,22 @@ export const jacobians: Record<BoxFn, Jacobian> = {
   logsumexp: (node) => {
     const u = node.inner;
     const { batch, c } = batchLabels(u.shape.length);
-    return einsum([{ net: box("softmax", u, u.shape), labels: [...batch, c] }], [...batch, ...batch, c]);
+    return einsum(
+      [{ net: box("softmax", u, u.shape), labels: [...batch, c] }],
+      [...batch, ...batch, c],
+    );
   },
   // ∂‖U‖/∂U = U / ‖U‖
   norm: (node) => {
     const u = node.inner;
     const l = labels("n", u.shape.length);
     const inverseNorm = apply("pow", box("norm", u, []), -1);
-    return einsum([{ net: u, labels: l }, { net: inverseNorm, labels: [] }], l);
+    return einsum(
+      [
+        { net: u, labels: l },
+        { net: inverseNorm, labels: [] },
+      ],
+      l,
+    );
   },
 };

@@ -17,7 +17,8 @@ export function occurs(net: Network, name: string): boolean {
   const found = net.terms.some(({ graph }) =>
     graph.someNode(
       (_key, attrs) =>
-        (attrs.kind === "tensor" && attrs.name === name) || (attrs.kind === "box" && occurs(attrs.inner, name)),
+        (attrs.kind === "tensor" && attrs.name === name) ||
+        (attrs.kind === "box" && occurs(attrs.inner, name)),
     ),
   );
   byName.set(name, found);

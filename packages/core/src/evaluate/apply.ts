@@ -5,8 +5,8 @@
 import type { BoxFn } from "../network/types.js";
 import { elementwise, logsumexp, map, norm, power, softmax } from "./functions.js";
 import { determinant, inverse, logAbsDet } from "./linalg.js";
-import { scalarTensor } from "./tensor.js";
 import type { Tensor } from "./tensor.js";
+import { scalarTensor } from "./tensor.js";
 
 const table: Record<BoxFn, (t: Tensor, param: number) => Tensor> = {
   exp: (t) => map(t, elementwise.exp),

@@ -6,14 +6,15 @@
  * row-major view); free nodes give the output labels, repeats allowed (a diagonal). Function boxes
  * are evaluated from their inner networks, once per distinct box.
  */
-import { numericValue } from "../network/coefficient.js";
+
 import { dimFactors } from "../language/dims.js";
+import { numericValue } from "../network/coefficient.js";
 import { wireEnds } from "../network/graph.js";
 import type { BoxNode, Dim, Network, Term } from "../network/types.js";
 import { networkKey } from "../simplify/canonical.js";
 import { applyFunction } from "./apply.js";
-import { contract } from "./contract.js";
 import type { Operand } from "./contract.js";
+import { contract } from "./contract.js";
 import type { Tensor } from "./tensor.js";
 
 export interface Environment {
@@ -114,9 +115,13 @@ function evaluateTerm(
     }
   });
   for (const [fast, slow, fused] of reshapes) {
-    const [f, sl] = [sizes.get(labels.find(fast)) as number, sizes.get(labels.find(slow)) as number];
+    const [f, sl] = [
+      sizes.get(labels.find(fast)) as number,
+      sizes.get(labels.find(slow)) as number,
+    ];
     const data = new Float64Array(f * sl * f * sl);
-    for (let i = 0; i < f; i++) for (let j = 0; j < sl; j++) data[(i * sl + j) * f * sl + i + f * j] = 1;
+    for (let i = 0; i < f; i++)
+      for (let j = 0; j < sl; j++) data[(i * sl + j) * f * sl + i + f * j] = 1;
     const ls = expand([fast, slow, fused]);
     operands.push({ tensor: { shape: ls.map((l) => sizes.get(l) as number), data }, labels: ls });
   }

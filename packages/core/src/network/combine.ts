@@ -1,8 +1,9 @@
 /**
  * Sums and scalar multiples of networks: the linear structure of expressions.
  */
-import { coefficient, multiply, one, scale as scaleCoefficient } from "./coefficient.js";
+
 import type { Coefficient } from "./coefficient.js";
+import { coefficient, multiply, one, scale as scaleCoefficient } from "./coefficient.js";
 import { emptyGraph } from "./graph.js";
 import type { Network, Shape } from "./types.js";
 
@@ -21,7 +22,8 @@ export function constant(value: number, c: Coefficient = one): Network {
 export function sum(nets: readonly Network[]): Network {
   const shape = nets[0].shape;
   for (const n of nets) {
-    if (n.shape.length !== shape.length) throw new Error("internal: sum of networks of different ranks");
+    if (n.shape.length !== shape.length)
+      throw new Error("internal: sum of networks of different ranks");
   }
   return { shape, terms: nets.flatMap((n) => n.terms) };
 }
@@ -29,7 +31,10 @@ export function sum(nets: readonly Network[]): Network {
 /** `factor · a`. */
 export function scale(net: Network, factor: number): Network {
   if (factor === 0) return zero(net.shape);
-  return { shape: net.shape, terms: net.terms.map((t) => ({ ...t, coeff: scaleCoefficient(t.coeff, factor) })) };
+  return {
+    shape: net.shape,
+    terms: net.terms.map((t) => ({ ...t, coeff: scaleCoefficient(t.coeff, factor) })),
+  };
 }
 
 /** `c · a` for a symbolic coefficient. */

@@ -12,7 +12,9 @@ describe("spider fusion", () => {
       connect(g, axis < 2 ? a : b, 0, addNode(g, { kind: "free", axis }), 0, "n");
     }
     const { graph } = fuseCopies({ coeff: one, graph: g });
-    expect(graph.filterNodes((_n, attrs) => attrs.kind === "copy").map((n) => graph.degree(n))).toEqual([4]);
+    expect(
+      graph.filterNodes((_n, attrs) => attrs.kind === "copy").map((n) => graph.degree(n)),
+    ).toEqual([4]);
   });
 
   test("a copy tensor of order 2 becomes a wire", () => {

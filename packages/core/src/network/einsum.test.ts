@@ -18,13 +18,25 @@ describe("einsum over networks", () => {
   const y = variable("y", ["m"]);
 
   test("a label on two axes is a plain wire: W @ x has no copy tensor", () => {
-    const net = einsum([{ net: W, labels: ["i", "j"] }, { net: x, labels: ["j"] }], ["i"]);
+    const net = einsum(
+      [
+        { net: W, labels: ["i", "j"] },
+        { net: x, labels: ["j"] },
+      ],
+      ["i"],
+    );
     expect(net.shape).toEqual(["p"]);
     expect(census(net)).toEqual(["W/2", "free/1", "x/1"]);
   });
 
   test("a label on three wires is a copy tensor of order 3: the Hadamard product", () => {
-    const net = einsum([{ net: x, labels: ["i"] }, { net: y, labels: ["i"] }], ["i"]);
+    const net = einsum(
+      [
+        { net: x, labels: ["i"] },
+        { net: y, labels: ["i"] },
+      ],
+      ["i"],
+    );
     expect(census(net)).toEqual(["copy/3", "free/1", "x/1", "y/1"]);
   });
 
@@ -48,7 +60,13 @@ describe("einsum over networks", () => {
 
   test("sums distribute and coefficients multiply", () => {
     const twoX = { shape: x.shape, terms: [...x.terms, ...x.terms] };
-    const net = einsum([{ net: twoX, labels: ["i"] }, { net: constant(3), labels: [] }], ["i"]);
+    const net = einsum(
+      [
+        { net: twoX, labels: ["i"] },
+        { net: constant(3), labels: [] },
+      ],
+      ["i"],
+    );
     expect(net.terms.map((t) => t.coeff.value)).toEqual([3, 3]);
   });
 });

@@ -29,7 +29,11 @@ function combinations(lists: readonly (readonly Term[])[]): Term[][] {
  * Turns every free node of a freshly copied term into an attachment point (an order-1 copy tensor
  * that spider fusion will dissolve); returns their keys by axis.
  */
-export function openFreeNodes(g: TermGraph, keys: Map<string, string>, shape: readonly Dim[]): string[] {
+export function openFreeNodes(
+  g: TermGraph,
+  keys: Map<string, string>,
+  shape: readonly Dim[],
+): string[] {
   const points: string[] = [];
   for (const [, key] of keys) {
     const attrs = g.getNodeAttributes(key);
@@ -49,8 +53,11 @@ export function einsum(
 ): Network {
   const labelDim = new Map<string, Dim>(Object.entries(dims));
   for (const { net, labels } of factors) {
-    if (labels.length !== net.shape.length) throw new Error("internal: einsum labels do not match rank");
-    labels.forEach((l, k) => labelDim.set(l, net.shape[k]));
+    if (labels.length !== net.shape.length)
+      throw new Error("internal: einsum labels do not match rank");
+    labels.forEach((l, k) => {
+      labelDim.set(l, net.shape[k]);
+    });
   }
   const shape = output.map((l) => {
     const d = labelDim.get(l);
@@ -73,7 +80,9 @@ export function einsum(
       coeff = multiply(coeff, term.coeff);
       const { net, labels } = factors[j];
       const points = openFreeNodes(g, copyInto(g, term.graph), net.shape);
-      points.forEach((p, k) => connect(g, hub(labels[k]), 0, p, 0, labelDim.get(labels[k]) as Dim));
+      points.forEach((p, k) => {
+        connect(g, hub(labels[k]), 0, p, 0, labelDim.get(labels[k]) as Dim);
+      });
     });
     output.forEach((label, axis) => {
       const free = addNode(g, { kind: "free", axis });

@@ -25,7 +25,14 @@ export function addNode(g: TermGraph, attrs: NodeAttrs): string {
 }
 
 /** Joins port `pa` of `a` to port `pb` of `b` by an index of size `dim`. */
-export function connect(g: TermGraph, a: string, pa: number, b: string, pb: number, dim: Dim): void {
+export function connect(
+  g: TermGraph,
+  a: string,
+  pa: number,
+  b: string,
+  pb: number,
+  dim: Dim,
+): void {
   g.addEdge(a, b, { sourcePort: pa, targetPort: pb, dim });
 }
 
@@ -43,12 +50,36 @@ export function wireEnds(g: TermGraph, node: string): WireEnd[] {
   const ends: WireEnd[] = [];
   g.forEachEdge(node, (edge, attrs, source, target) => {
     if (source === target) {
-      ends.push({ edge, port: attrs.sourcePort, other: node, otherPort: attrs.targetPort, dim: attrs.dim });
-      ends.push({ edge, port: attrs.targetPort, other: node, otherPort: attrs.sourcePort, dim: attrs.dim });
+      ends.push({
+        edge,
+        port: attrs.sourcePort,
+        other: node,
+        otherPort: attrs.targetPort,
+        dim: attrs.dim,
+      });
+      ends.push({
+        edge,
+        port: attrs.targetPort,
+        other: node,
+        otherPort: attrs.sourcePort,
+        dim: attrs.dim,
+      });
     } else if (source === node) {
-      ends.push({ edge, port: attrs.sourcePort, other: target, otherPort: attrs.targetPort, dim: attrs.dim });
+      ends.push({
+        edge,
+        port: attrs.sourcePort,
+        other: target,
+        otherPort: attrs.targetPort,
+        dim: attrs.dim,
+      });
     } else {
-      ends.push({ edge, port: attrs.targetPort, other: source, otherPort: attrs.sourcePort, dim: attrs.dim });
+      ends.push({
+        edge,
+        port: attrs.targetPort,
+        other: source,
+        otherPort: attrs.sourcePort,
+        dim: attrs.dim,
+      });
     }
   });
   return ends.sort((x, y) => x.port - y.port);

@@ -24,7 +24,13 @@ export function ones(shape: Shape): Network {
 /** The elementwise product of two networks of the same shape. */
 export function hadamard(a: Network, b: Network): Network {
   const l = labels("h", a.shape.length);
-  return einsum([{ net: a, labels: l }, { net: b, labels: l }], l);
+  return einsum(
+    [
+      { net: a, labels: l },
+      { net: b, labels: l },
+    ],
+    l,
+  );
 }
 
 /** `fn(u)` entry by entry. */
@@ -35,5 +41,8 @@ export function apply(fn: ElementwiseFn, u: Network, param?: number): Network {
 /** Reorders axes: output axis k is input axis `order[k]`. */
 export function permute(net: Network, order: readonly number[]): Network {
   const l = labels("t", net.shape.length);
-  return einsum([{ net, labels: l }], order.map((k) => l[k]));
+  return einsum(
+    [{ net, labels: l }],
+    order.map((k) => l[k]),
+  );
 }

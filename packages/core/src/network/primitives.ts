@@ -2,9 +2,10 @@
  * The primitive networks: a variable, a function box, and the reshape tensor that `vec`, `unvec`
  * and `kron` are built from. Everything else is an `einsum` of these.
  */
+
+import { multiplyDims } from "../language/dims.js";
 import { one } from "./coefficient.js";
 import { fuseCopies } from "./copies.js";
-import { multiplyDims } from "../language/dims.js";
 import { openFreeNodes } from "./einsum.js";
 import { addNode, connect, copyInto, emptyGraph } from "./graph.js";
 import type { BoxFn, Dim, Network, NodeAttrs, Shape } from "./types.js";
@@ -13,7 +14,9 @@ import type { BoxFn, Dim, Network, NodeAttrs, Shape } from "./types.js";
 function single(attrs: NodeAttrs, shape: Shape): Network {
   const g = emptyGraph();
   const node = addNode(g, attrs);
-  shape.forEach((dim, axis) => connect(g, node, axis, addNode(g, { kind: "free", axis }), 0, dim));
+  shape.forEach((dim, axis) => {
+    connect(g, node, axis, addNode(g, { kind: "free", axis }), 0, dim);
+  });
   return { shape, terms: [{ coeff: one, graph: g }] };
 }
 
@@ -24,7 +27,10 @@ export function variable(name: string, shape: Shape): Network {
 
 /** `fn(inner)` with output shape `shape`: `box("tanh", x, x.shape)`. */
 export function box(fn: BoxFn, inner: Network, shape: Shape, param?: number): Network {
-  return single(param === undefined ? { kind: "box", fn, inner } : { kind: "box", fn, inner, param }, shape);
+  return single(
+    param === undefined ? { kind: "box", fn, inner } : { kind: "box", fn, inner, param },
+    shape,
+  );
 }
 
 /**

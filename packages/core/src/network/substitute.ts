@@ -13,7 +13,13 @@ import { addNode, connect, copyInto, wireEnds } from "./graph.js";
 import type { Network, Term, TermGraph } from "./types.js";
 
 /** One term per term of `replacement`; `ports` is how many of its axes meet the node's ports. */
-export function substitute(term: Term, node: string, replacement: Network, outRank: number, ports: number): Term[] {
+export function substitute(
+  term: Term,
+  node: string,
+  replacement: Network,
+  outRank: number,
+  ports: number,
+): Term[] {
   return replacement.terms.map((r) => {
     const g = term.graph.copy() as TermGraph;
     const ends = wireEnds(g, node);
@@ -21,7 +27,8 @@ export function substitute(term: Term, node: string, replacement: Network, outRa
     const points = openFreeNodes(g, copyInto(g, r.graph), replacement.shape);
     for (const end of ends) {
       if (end.other !== node) connect(g, points[end.port], 0, end.other, end.otherPort, end.dim);
-      else if (end.port < end.otherPort) connect(g, points[end.port], 0, points[end.otherPort], 0, end.dim);
+      else if (end.port < end.otherPort)
+        connect(g, points[end.port], 0, points[end.otherPort], 0, end.dim);
     }
     for (let axis = ports; axis < replacement.shape.length; axis++) {
       const free = addNode(g, { kind: "free", axis: outRank + axis - ports });
@@ -44,7 +51,8 @@ export function removeNode(term: Term, node: string, outRank: number): Term {
   for (let p = 0; p < rank; p++) free[p] = addNode(g, { kind: "free", axis: outRank + p });
   for (const end of ends) {
     if (end.other !== node) connect(g, free[end.port], 0, end.other, end.otherPort, end.dim);
-    else if (end.port < end.otherPort) connect(g, free[end.port], 0, free[end.otherPort], 0, end.dim);
+    else if (end.port < end.otherPort)
+      connect(g, free[end.port], 0, free[end.otherPort], 0, end.dim);
   }
   return { coeff: term.coeff, graph: g };
 }

@@ -42,7 +42,8 @@ function adjacency(g: TermGraph): Adjacency {
   const nodes = g.nodes();
   const index = new Map(nodes.map((n, i) => [n, i]));
   const labels = nodes.map((n) => nodeLabel(g.getNodeAttributes(n)));
-  const portLabel = (node: string, port: number) => (g.getNodeAttribute(node, "kind") === "copy" ? "*" : String(port));
+  const portLabel = (node: string, port: number) =>
+    g.getNodeAttribute(node, "kind") === "copy" ? "*" : String(port);
   const ends: Adjacency["ends"] = nodes.map(() => []);
   g.forEachEdge((_e, a, s, t) => {
     const si = index.get(s) as number;
@@ -52,7 +53,13 @@ function adjacency(g: TermGraph): Adjacency {
     ends[si].push([sp, ti, tp, String(a.dim)]);
     ends[ti].push([tp, si, sp, String(a.dim)]);
   });
-  const twinKey = ends.map((list, i) => `${labels[i]}|${list.map(([p, j, q, d]) => `${p}:${j}:${q}:${d}`).sort().join(",")}`);
+  const twinKey = ends.map(
+    (list, i) =>
+      `${labels[i]}|${list
+        .map(([p, j, q, d]) => `${p}:${j}:${q}:${d}`)
+        .sort()
+        .join(",")}`,
+  );
   return { nodes, labels, ends, twinKey };
 }
 
@@ -100,13 +107,22 @@ class Search {
   run(colours: number[], path: number[]): void {
     const refined = refine(this.adj, colours);
     const members = new Map<number, number[]>();
-    refined.forEach((c, i) => members.set(c, [...(members.get(c) ?? []), i]));
-    const cell = [...members.entries()].filter(([, m]) => m.length > 1).sort((a, b) => a[0] - b[0])[0];
-    if (!cell) return this.leaf(refined);
+    refined.forEach((c, i) => {
+      members.set(c, [...(members.get(c) ?? []), i]);
+    });
+    const cell = [...members.entries()]
+      .filter(([, m]) => m.length > 1)
+      .sort((a, b) => a[0] - b[0])[0];
+    if (!cell) {
+      this.leaf(refined);
+      return;
+    }
     const orbit = this.orbits(path);
     const explored: number[] = [];
     // nodes with the same label and the same neighbours can be swapped: any one of them will do
-    const candidates = cell[1].every((v) => this.adj.twinKey[v] === this.adj.twinKey[cell[1][0]]) ? [cell[1][0]] : cell[1];
+    const candidates = cell[1].every((v) => this.adj.twinKey[v] === this.adj.twinKey[cell[1][0]])
+      ? [cell[1][0]]
+      : cell[1];
     for (const v of candidates) {
       if (explored.some((u) => orbit(u) === orbit(v))) continue;
       explored.push(v);
@@ -134,9 +150,15 @@ class Search {
   /** Orbit representatives under the known automorphisms that fix every node of `path`. */
   private orbits(path: number[]): (u: number) => number {
     const parent = this.adj.nodes.map((_, i) => i);
-    const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+    const find = (x: number): number => {
+      if (parent[x] !== x) parent[x] = find(parent[x]);
+      return parent[x];
+    };
     for (const g of this.automorphisms) {
-      if (path.every((p) => g[p] === p)) g.forEach((to, from) => (parent[find(from)] = find(to)));
+      if (!path.every((p) => g[p] === p)) continue;
+      g.forEach((to, from) => {
+        parent[find(from)] = find(to);
+      });
     }
     return find;
   }
@@ -155,7 +177,10 @@ export function graphInvariant(g: TermGraph): string {
   const adj = adjacency(g);
   const colours = refine(adj, initialColours(adj));
   return adj.ends
-    .map((list, i) => `${colours[i]}:${list.map(([p, j, q, d]) => `${p}${q}${d}.${colours[j]}`).sort()}`)
+    .map(
+      (list, i) =>
+        `${colours[i]}:${list.map(([p, j, q, d]) => `${p}${q}${d}.${colours[j]}`).sort()}`,
+    )
     .sort()
     .join(";");
 }
@@ -177,7 +202,9 @@ export function graphKey(g: TermGraph): string {
 export function networkKey(net: Network): string {
   let key = networkKeys.get(net);
   if (key === undefined) {
-    const terms = net.terms.map((t) => `${t.coeff.value}*${monomialKey(t.coeff)}*${graphKey(t.graph)}`).sort();
+    const terms = net.terms
+      .map((t) => `${t.coeff.value}*${monomialKey(t.coeff)}*${graphKey(t.graph)}`)
+      .sort();
     key = `[${net.shape.join(",")}]{${terms.join("+")}}`;
     networkKeys.set(net, key);
   }

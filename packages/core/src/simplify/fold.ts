@@ -16,7 +16,9 @@ export function constantValue(net: Network): number | undefined {
   const { coeff, graph } = net.terms[0];
   if (Object.keys(coeff.dims).length > 0) return undefined;
   const onlyOnes = (g: TermGraph) =>
-    g.everyNode((node, attrs) => attrs.kind === "free" || (attrs.kind === "copy" && g.degree(node) === 1));
+    g.everyNode(
+      (node, attrs) => attrs.kind === "free" || (attrs.kind === "copy" && g.degree(node) === 1),
+    );
   return onlyOnes(graph) ? coeff.value : undefined;
 }
 

@@ -6,8 +6,9 @@
  * terms with a zero coefficient go, and equal terms (isomorphic graphs, decided by their canonical
  * form) merge by adding their coefficients. Memoised per network.
  */
-import { fuseCopies } from "../network/copies.js";
+
 import { monomialKey } from "../network/coefficient.js";
+import { fuseCopies } from "../network/copies.js";
 import { substitute } from "../network/substitute.js";
 import type { Network, Term, TermGraph } from "../network/types.js";
 import { graphInvariant, graphKey } from "./canonical.js";
