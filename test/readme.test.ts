@@ -1,0 +1,33 @@
+/**
+ * The README's examples, run as written, so the README stays true.
+ */
+import { checkDerivative, derivative, evaluate, indexNotation, toNested } from "@diagrad/core";
+import { expect, test } from "vitest";
+import { run } from "./support/cli.js";
+
+test("the library example gives what the README says", () => {
+  const d = derivative({ source: "x * y * z", wrt: "x" });
+  expect(indexNotation(d.network).formula).toBe("δ[i,j] y[i] z[i]");
+  expect(toNested(evaluate(d, { x: [1, 2], y: [3, 4], z: [5, 6] }))).toEqual([
+    [15, 0],
+    [0, 24],
+  ]);
+  expect(
+    checkDerivative({ source: "x @ A @ x", wrt: "x", order: 2 }).maxRelativeError,
+  ).toBeLessThan(1e-9);
+});
+
+test("the main job prints the derivative of the seed", () => {
+  const r = run(["diff", "W @ (A * B)", "--wrt", "A"]);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain("∂(W @ (A * B))/∂A, shape [m, q, n, q]");
+  expect(r.stdout).toContain("Γ[i,j,k,l] = δ[j,l] W[i,k] B[k,j]");
+});
+
+test("the shape error example prints the message and the caret", () => {
+  const r = run(["diff", "A: [2, 3]; B: [4, 5]; A @ B", "--wrt", "A"]);
+  expect(r.status).toBe(1);
+  expect(r.stderr).toBe(
+    "error: shape mismatch in @: A has shape [2, 3] but B has shape [4, 5]\n  A: [2, 3]; B: [4, 5]; A @ B\n                        ^^^^^\n",
+  );
+});
