@@ -7,6 +7,7 @@
 import type { Expr } from "../language/ast.js";
 import type { Analysis } from "../language/index.js";
 import { constantValue } from "../language/index.js";
+import { DiagradError } from "../language/span.js";
 import { constant, scale, sum } from "../network/combine.js";
 import { labels, permute } from "../network/ops.js";
 import { box, variable } from "../network/primitives.js";
@@ -61,6 +62,7 @@ function buildExpr(e: Expr, analysis: Analysis): Network {
           return broadcastProduct([a, b], out);
         case "/": {
           const c = constantValue(e.right);
+          if (c === 0) throw new DiagradError("value", "division by zero", e.right.span);
           return c !== undefined
             ? broadcastTo(scale(a, 1 / c), out)
             : broadcastProduct([a, power(b, -1)], out);
