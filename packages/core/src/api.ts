@@ -147,7 +147,10 @@ function bindSizes(variables: ReadonlyMap<string, Shape>, tensors: ReadonlyMap<s
 }
 
 /** Numbers for a prepared expression or derivative at `values` (defaults to the problem's values). */
-export function evaluate(p: Prepared, values?: Values): Tensor {
+export function evaluate(p: Prepared | Derivative, values?: Values): Tensor {
   const tensors = values ? toTensors(values) : p.tensors;
-  return evaluateNetwork(p.network, { values: tensors, size: bindSizes(p.variables, tensors) });
+  const variables = new Map(p.variables);
+  // a derivative by a variable that does not occur still takes its axes' sizes from its value
+  if ("wrt" in p && tensors.has(p.wrt)) variables.set(p.wrt, p.wrtShape);
+  return evaluateNetwork(p.network, { values: tensors, size: bindSizes(variables, tensors) });
 }

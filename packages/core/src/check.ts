@@ -10,6 +10,7 @@ import type { Problem, Values } from "./api.js";
 import { derivative, evaluate, prepare, toTensors } from "./api.js";
 import type { Tensor } from "./evaluate/tensor.js";
 import { dimFactors } from "./language/dims.js";
+import { DiagradError } from "./language/span.js";
 import type { Shape } from "./network/types.js";
 
 export interface Check {
@@ -104,6 +105,11 @@ export function checkDerivative(
       : derivative({ ...problem, values, order: order - 1 });
   const analytic = evaluate(d, values);
   const x = values[problem.wrt];
+  if (!x)
+    throw new DiagradError(
+      "value",
+      `no value for '${problem.wrt}', the variable to differentiate by`,
+    );
   const lowerValue = evaluate(lower, values).data;
   const base = lowerValue.length;
   const numeric = new Float64Array(base * x.data.length);
