@@ -19,6 +19,8 @@ interface Context {
   wrtShape: Shape;
   /** Rank of the expression: new free indices are numbered from here. */
   outRank: number;
+  /** Where each rule application is recorded, for derivations. */
+  events?: string[];
 }
 
 type NodeRule<A extends NodeAttrs> = (term: Term, node: string, attrs: A, ctx: Context) => Term[];
@@ -26,13 +28,17 @@ type NodeRule<A extends NodeAttrs> = (term: Term, node: string, attrs: A, ctx: C
 const constant = () => [];
 
 const rules: { [K in NodeKind]: NodeRule<Extract<NodeAttrs, { kind: K }>> } = {
-  tensor: (term, node, attrs, ctx) =>
-    attrs.name === ctx.wrt ? [removeNode(term, node, ctx.outRank)] : [],
+  tensor: (term, node, attrs, ctx) => {
+    if (attrs.name !== ctx.wrt) return [];
+    ctx.events?.push(`remove ${attrs.name}: its wires become the new free indices`);
+    return [removeNode(term, node, ctx.outRank)];
+  },
   box: (term, node, attrs, ctx) => {
     if (!occurs(attrs.inner, ctx.wrt)) return [];
     const shape = boxShape(term, node);
     const jacobian = jacobians[attrs.fn](attrs, shape);
-    const inner = differentiate(attrs.inner, ctx.wrt, ctx.wrtShape);
+    ctx.events?.push(`chain rule through ${attrs.fn}`);
+    const inner = differentiate(attrs.inner, ctx.wrt, ctx.wrtShape, ctx.events);
     const out = labels("o", shape.length);
     const mid = labels("i", attrs.inner.shape.length);
     const wrt = labels("x", ctx.wrtShape.length);
@@ -71,10 +77,16 @@ function differentiateTerm(term: Term, ctx: Context): Term[] {
 
 /**
  * ∂net/∂wrt, of shape [...net.shape, ...wrtShape]: `differentiate(build("x * y"), "x", ["n"])`.
- * A variable that does not occur gives the zero network of that shape.
+ * A variable that does not occur gives the zero network of that shape. `events`, when given,
+ * collects a line per rule applied (each removal, each chain rule).
  */
-export function differentiate(net: Network, wrt: string, wrtShape: Shape): Network {
-  const ctx: Context = { wrt, wrtShape, outRank: net.shape.length };
+export function differentiate(
+  net: Network,
+  wrt: string,
+  wrtShape: Shape,
+  events?: string[],
+): Network {
+  const ctx: Context = { wrt, wrtShape, outRank: net.shape.length, events };
   return {
     shape: [...net.shape, ...wrtShape],
     terms: occurs(net, wrt) ? net.terms.flatMap((t) => differentiateTerm(t, ctx)) : [],

@@ -1,81 +1,55 @@
 /**
  * Simplification: keeps networks small after every derivative.
  *
- * Per term: simplify the inner network of each function box, fold boxes of constants, then fuse
- * copy tensors (spider fusion, identity removal, trace of an identity = its dimension). Then
- * terms with a zero coefficient go, and equal terms (isomorphic graphs, decided by their canonical
- * form) merge by adding their coefficients. Memoised per network.
+ * A fixed sequence of passes, each a pure function from network to network: simplify the inner
+ * networks of function boxes, fold boxes of constants, fuse copy tensors (spider fusion, identity
+ * removal, the trace of an identity = its dimension), then merge equal terms. `simplify` is
+ * memoised per network; `simplificationSteps` tells which passes changed what, for derivations.
  */
-
-import { monomialKey } from "../network/coefficient.js";
 import { fuseCopies } from "../network/copies.js";
-import { substitute } from "../network/substitute.js";
-import type { Network, Term, TermGraph } from "../network/types.js";
-import { graphInvariant, graphKey } from "./canonical.js";
-import { foldBox } from "./fold.js";
+import type { Network } from "../network/types.js";
+import { foldConstants, simplifyBoxes } from "./boxes.js";
+import { networkKey } from "./canonical.js";
+import { mergeTerms } from "./merge.js";
+
+export interface Pass {
+  name: string;
+  apply: (net: Network) => Network;
+}
+
+export const passes: readonly Pass[] = [
+  { name: "simplify inside function boxes", apply: (net) => simplifyBoxes(net, simplify) },
+  { name: "fold constant function boxes", apply: foldConstants },
+  {
+    name: "spider fusion and identity removal",
+    apply: (net) => ({
+      shape: net.shape,
+      terms: net.terms.map(fuseCopies).filter((t) => t.coeff.value !== 0),
+    }),
+  },
+  { name: "merge equal terms", apply: mergeTerms },
+];
 
 const done = new WeakMap<Network, Network>();
-
-/** Simplifies boxes inside one term; may return several terms (a folded box can be a sum). */
-function simplifyTerm(term: Term): Term[] {
-  let terms: Term[] = [term];
-  const boxes = term.graph.filterNodes((_n, a) => a.kind === "box");
-  for (const node of boxes) {
-    terms = terms.flatMap((t) => {
-      const attrs = t.graph.getNodeAttributes(node);
-      if (attrs.kind !== "box") return [t];
-      const inner = simplify(attrs.inner);
-      const simpler = { ...attrs, inner };
-      const folded = foldBox(simpler);
-      if (folded) return substitute(t, node, folded, 0, folded.shape.length);
-      if (inner === attrs.inner) return [t];
-      const graph = t.graph.copy() as TermGraph;
-      graph.replaceNodeAttributes(node, simpler);
-      return [{ coeff: t.coeff, graph }];
-    });
-  }
-  return terms.map(fuseCopies).filter((t) => t.coeff.value !== 0);
-}
-
-/**
- * Adds the coefficients of equal terms (isomorphic graphs, same symbols); keeps the first of each
- * in order; drops zeros. Canonical forms are computed only for terms whose cheap invariant is
- * shared with another term.
- */
-function mergeTerms(terms: readonly Term[]): Term[] {
-  const buckets = new Map<string, Term[]>();
-  for (const t of terms) {
-    const key = `${monomialKey(t.coeff)}|${graphInvariant(t.graph)}`;
-    buckets.set(key, [...(buckets.get(key) ?? []), t]);
-  }
-  const merged = new Map<Term, Term>();
-  for (const bucket of buckets.values()) {
-    const byKey = new Map<string, Term>();
-    for (const t of bucket) {
-      const key = bucket.length === 1 ? "" : graphKey(t.graph);
-      const seen = byKey.get(key);
-      if (!seen) {
-        byKey.set(key, t);
-        merged.set(t, t);
-        continue;
-      }
-      const [a, b] = [(merged.get(seen) as Term).coeff.value, t.coeff.value];
-      const value = Math.abs(a + b) <= 1e-14 * (Math.abs(a) + Math.abs(b)) ? 0 : a + b;
-      merged.set(seen, { graph: seen.graph, coeff: { ...seen.coeff, value } });
-    }
-  }
-  return terms.flatMap((t) => {
-    const m = merged.get(t);
-    return m && m.coeff.value !== 0 ? [m] : [];
-  });
-}
 
 /** The simplest equal network we know how to reach: `simplify(differentiate(net, "x", ["n"]))`. */
 export function simplify(net: Network): Network {
   const cached = done.get(net);
   if (cached) return cached;
-  const result = { shape: net.shape, terms: mergeTerms(net.terms.flatMap(simplifyTerm)) };
+  const result = passes.reduce((n, pass) => pass.apply(n), net);
   done.set(net, result);
   done.set(result, result);
   return result;
+}
+
+/** The passes that changed `net`, each with the network after it. */
+export function simplificationSteps(net: Network): { pass: string; network: Network }[] {
+  const steps: { pass: string; network: Network }[] = [];
+  let current = net;
+  for (const pass of passes) {
+    const next = pass.apply(current);
+    if (networkKey(next) !== networkKey(current)) steps.push({ pass: pass.name, network: next });
+    current = next;
+  }
+  return steps;
 }
