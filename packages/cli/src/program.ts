@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { ExpressionCommand } from "./command.js";
 import type { CommandName, OptionsOf } from "./commands/types.js";
+import { addDiagramCommands, formatFromOutput, withDiagramOptions } from "./diagrams.js";
 import { parseOrder, parseSeed, parseShape, parseTolerance } from "./options.js";
 import { helpPointer, paint } from "./report.js";
 
@@ -36,7 +37,7 @@ or nested arrays: {"x": [1, 2], "A": [[1, 2], [3, 4]], "s": 0.5}.
 Exit codes: 0 ok, 1 bad input, 2 bad usage, 70 internal error.`;
 
 /** The options every command takes, added to `command`. */
-function withCommonOptions(command: Command, format: boolean): Command {
+function withCommonOptions(command: Command, format: boolean | readonly string[]): Command {
   command
     .option("-i, --input <file>", "read EXPR from FILE ('-' for standard input)")
     .option("-o, --output <file>", "write the result to FILE instead of standard output")
@@ -48,7 +49,9 @@ function withCommonOptions(command: Command, format: boolean): Command {
     );
   if (format) {
     command.addOption(
-      new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
+      new Option("--format <format>", "output format")
+        .choices(["text", "json", ...(Array.isArray(format) ? format : [])])
+        .default("text"),
     );
   }
   return command.addHelpText("after", inputHelp).showHelpAfterError(helpPointer(command.name()));
@@ -68,9 +71,9 @@ export function buildProgram(done: (code: number) => void): Command {
     .showHelpAfterError(helpPointer());
   const run =
     <C extends CommandName>(name: C) =>
-    async (expr: string | undefined, options: OptionsOf[C]) => {
+    async (expr: string | undefined, options: OptionsOf[C], command: Command) => {
       const { runCommand } = await import("./commands/run.js");
-      done(await runCommand(name, expr, options));
+      done(await runCommand(name, expr, formatFromOutput(options, command)));
     };
 
   const diff = program
@@ -82,7 +85,7 @@ export function buildProgram(done: (code: number) => void): Command {
     .argument("[expr]", "the expression, e.g. 'W @ (A * B)'")
     .requiredOption("--wrt <name>", "the variable to differentiate with respect to")
     .option("--order <k>", "the order of the derivative", parseOrder, 1);
-  withCommonOptions(diff, true)
+  withDiagramOptions(withCommonOptions(diff, ["svg", "png"]))
     .addHelpText(
       "after",
       examples([
@@ -90,6 +93,7 @@ export function buildProgram(done: (code: number) => void): Command {
         `diagrad diff "x * y * z" --wrt x --values values.json --format json`,
         `diagrad diff "x @ A @ x" --wrt x --order 2 --shape A=3,3`,
         `echo "(A @ z) * tanh(B @ z)" | diagrad diff -i - --wrt z`,
+        `diagrad diff "W @ (A * B)" --wrt A -o dA.svg`,
       ]),
     )
     .action(run("diff"));
@@ -138,5 +142,6 @@ export function buildProgram(done: (code: number) => void): Command {
     )
     .action(run("check"));
 
+  addDiagramCommands(program, run, (c) => withCommonOptions(c, false), examples);
   return program;
 }

@@ -9,13 +9,19 @@ import { readExpression, writeResult } from "../io/files.js";
 import { exitCodes, helpPointer, report } from "../report.js";
 import { checkCommand } from "./check.js";
 import { diffCommand } from "./diff.js";
+import { diffDiagram, drawCommand, isDiagram, stepsCommand } from "./draw.js";
 import { evalCommand } from "./eval.js";
 import type { CommandName, OptionsOf, Outcome } from "./types.js";
 
-const commands: { [C in CommandName]: (source: string, options: OptionsOf[C]) => Outcome } = {
-  diff: diffCommand,
+const commands: {
+  [C in CommandName]: (source: string, options: OptionsOf[C]) => Outcome | Promise<Outcome>;
+} = {
+  diff: (source, options) =>
+    isDiagram(options.format) ? diffDiagram(source, options) : diffCommand(source, options),
   eval: evalCommand,
   check: checkCommand,
+  draw: drawCommand,
+  steps: stepsCommand,
 };
 
 /** Says which file a value error (one without a span into the expression) came from. */
@@ -36,7 +42,7 @@ export async function runCommand<C extends CommandName>(
   const source = await readExpression(argument, options.input, command);
   let outcome: Outcome;
   try {
-    outcome = commands[command](source, options);
+    outcome = await commands[command](source, options);
   } catch (error) {
     if (!(error instanceof DiagradError)) throw error;
     const usage = error.kind === "usage";

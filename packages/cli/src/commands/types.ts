@@ -5,7 +5,7 @@
  */
 import type { Shapes } from "../options.js";
 
-export type Format = "text" | "json";
+export type Format = "text" | "json" | "svg" | "png";
 
 /** The options all three commands share. */
 export interface CommonOptions {
@@ -16,14 +16,28 @@ export interface CommonOptions {
   shape?: Shapes;
 }
 
-export interface DiffOptions extends CommonOptions {
+export interface DiffOptions extends DiagramOptions {
   wrt: string;
   order: number;
-  format: Format;
 }
 
 export interface EvalOptions extends CommonOptions {
   format: Format;
+}
+
+/** What a diagram needs besides the expression: its format, theme and PNG scale. */
+export interface DiagramOptions extends CommonOptions {
+  format: Format;
+  theme?: "light" | "dark";
+  /** Pixels per SVG unit for PNG. */
+  scale?: number;
+}
+
+export type DrawOptions = DiagramOptions;
+
+export interface StepsOptions extends DiagramOptions {
+  wrt: string;
+  order: number;
 }
 
 export interface CheckOptions extends CommonOptions {
@@ -33,19 +47,21 @@ export interface CheckOptions extends CommonOptions {
   tolerance: number;
 }
 
-/** A command's result: the text for stdout (or `-o FILE`), the exit code and an error to report after it. */
+/** A command's result: the text (or PNG bytes) for stdout or `-o FILE`, the exit code and an error to report after it. */
 export interface Outcome {
-  output: string;
+  output: string | Uint8Array;
   exitCode: number;
   /** An `error: …` message for stderr, written after the output. */
   error?: string;
 }
 
-export type CommandName = "diff" | "eval" | "check";
+export type CommandName = "diff" | "eval" | "check" | "draw" | "steps";
 
 /** The options of each command. */
 export interface OptionsOf {
   diff: DiffOptions;
   eval: EvalOptions;
   check: CheckOptions;
+  draw: DrawOptions;
+  steps: StepsOptions;
 }

@@ -63,8 +63,8 @@ export async function readExpression(
   return text.trimEnd();
 }
 
-/** Writes the result to `file`, or to standard output when there is none. */
-export function writeResult(text: string, file: string | undefined): void {
+/** Writes the result (text or PNG bytes) to `file`, or to standard output when there is none. */
+export function writeResult(text: string | Uint8Array, file: string | undefined): void {
   if (file === undefined) {
     process.stdout.write(text);
     return;

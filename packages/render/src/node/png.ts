@@ -1,0 +1,44 @@
+/**
+ * PNG from SVG with @resvg/resvg-js. resvg draws `<text>` (never `<foreignObject>`) with the
+ * system's fonts; the drawing names DejaVu Sans first, whose widths the layout assumes.
+ */
+import { Resvg } from "@resvg/resvg-js";
+import type { Drawable } from "../source.js";
+import { type RenderOptions, renderStepsSvg, renderSvg } from "./svg.js";
+
+/** Options of `renderPng`: those of `renderSvg` and the scale (2 = two pixels per unit). */
+export type PngOptions = RenderOptions & { scale?: number };
+
+/**
+ * `svg` rasterised at `scale`.
+ *
+ * @example svgToPng(await renderSvg("x * y"), 2) // Uint8Array starting with the PNG signature
+ */
+export function svgToPng(svg: string, scale = 2): Uint8Array {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: scale },
+    font: {
+      loadSystemFonts: true,
+      defaultFontFamily: "DejaVu Sans",
+      sansSerifFamily: "DejaVu Sans",
+    },
+  });
+  return new Uint8Array(resvg.render().asPng());
+}
+
+/**
+ * The diagram of `input` as PNG bytes.
+ *
+ * @example writeFileSync("d.png", await renderPng("x * y * z", { wrt: "x", scale: 2 }))
+ */
+export async function renderPng(input: Drawable, options: PngOptions = {}): Promise<Uint8Array> {
+  return svgToPng(await renderSvg(input, options), options.scale);
+}
+
+/** The steps strip (expression, then derivative) as PNG bytes. @example await renderStepsPng("x * y", { wrt: "x" }) */
+export async function renderStepsPng(
+  source: string,
+  options: PngOptions & { wrt: string },
+): Promise<Uint8Array> {
+  return svgToPng(await renderStepsSvg(source, options), options.scale);
+}
