@@ -1,9 +1,11 @@
 /**
  * The README's examples, run as written, so the README stays true.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { checkDerivative, derivative, evaluate, indexNotation, toNested } from "@diagrad/core";
 import { expect, test } from "vitest";
-import { run } from "./support/cli.js";
+import { run, scratch } from "./support/cli.js";
 
 test("the library example gives what the README says", () => {
   const d = derivative({ source: "x * y * z", wrt: "x" });
@@ -22,6 +24,15 @@ test("the main job prints the derivative of the seed", () => {
   expect(r.status).toBe(0);
   expect(r.stdout).toContain("∂(W @ (A * B))/∂A, shape [m, q, n, q]");
   expect(r.stdout).toContain("Γ[i,j,k,l] = δ[j,l] W[i,k] B[k,j]");
+});
+
+test("the main job's second half writes the derivative's diagram", () => {
+  const out = join(scratch().dir, "derivative.svg");
+  const r = run(["diff", "W @ (A * B)", "--wrt", "A", "-o", out]);
+  expect(r.status).toBe(0);
+  const svg = readFileSync(out, "utf8");
+  expect(svg.startsWith("<svg")).toBe(true);
+  expect(svg).toContain('<title id="diagrad-title">∂(W @ (A * B))/∂A</title>');
 });
 
 test("the shape error example prints the message and the caret", () => {
