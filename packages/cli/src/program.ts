@@ -84,14 +84,20 @@ export function buildProgram(done: (code: number) => void): Command {
     )
     .argument("[expr]", "the expression, e.g. 'W @ (A * B)'")
     .requiredOption("--wrt <name>", "the variable to differentiate with respect to")
-    .option("--order <k>", "the order of the derivative", parseOrder, 1);
-  withDiagramOptions(withCommonOptions(diff, ["svg", "png"]))
+    .option("--order <k>", "the order of the derivative", parseOrder, 1)
+    .addOption(
+      new Option("--layout <layout>", "formula layout: numerator (J[out…, in…]) or denominator")
+        .choices(["numerator", "denominator"])
+        .default("numerator"),
+    );
+  withDiagramOptions(withCommonOptions(diff, ["latex", "svg", "png"]))
     .addHelpText(
       "after",
       examples([
         `diagrad diff "W @ (A * B)" --wrt A`,
         `diagrad diff "x * y * z" --wrt x --values values.json --format json`,
         `diagrad diff "x @ A @ x" --wrt x --order 2 --shape A=3,3`,
+        `diagrad diff "logdet(X)" --wrt X --format latex`,
         `echo "(A @ z) * tanh(B @ z)" | diagrad diff -i - --wrt z`,
         `diagrad diff "W @ (A * B)" --wrt A -o dA.svg`,
       ]),

@@ -26,8 +26,20 @@ export type {
   Term,
   TermGraph,
 } from "./network/types.js";
+export { elementwiseFunctions, tensorFunctions } from "./network/types.js";
 export type { Plan } from "./plan/index.js";
 export { planContraction } from "./plan/index.js";
+export {
+  type FormulaOptions,
+  type Formulas,
+  formatCoefficient,
+  formulas,
+  inputFormula,
+  type Layout,
+  latexFormula,
+  networkExpr,
+  textFormula,
+} from "./print/index.js";
 export { indexNotation } from "./print/indexNotation.js";
 export { graphKey, networkKey } from "./simplify/canonical.js";
 export { passes, simplificationSteps, simplify } from "./simplify/simplify.js";

@@ -3,16 +3,20 @@
  * numbers in the J[out…, in…] layout. When X does not occur the derivative is the zero tensor of
  * the right shape, printed as usual, with a note on stderr saying so.
  */
-import { derivative, evaluate, formatShape, type Tensor } from "@diagrad/core";
+import {
+  derivative,
+  evaluate,
+  type Formulas,
+  formatShape,
+  formulas,
+  type Tensor,
+} from "@diagrad/core";
 import { readValues } from "../io/values.js";
 import {
   derivativeShape,
   derivativeTitle,
   describeAxes,
   expressionText,
-  indexForm,
-  indexLine,
-  indexLines,
 } from "../render/describe.js";
 import { jsonRecord, jsonValue } from "../render/json.js";
 import { formatTensor } from "../render/numbers.js";
@@ -44,30 +48,28 @@ export function diffCommand(source: string, options: DiffOptions): Outcome {
   }
   const value: Tensor | undefined = values ? evaluate(d) : undefined;
   const shape = value?.shape ?? derivativeShape(d.expression.shape, d.wrtShape, order);
-  const form = indexForm("Γ", d.network);
+  const f = formulas(d, { layout: options.layout });
 
   if (options.format === "json") {
-    const record: Record<string, unknown> = {
-      expression: source,
-      wrt,
-      order,
-      shape,
-      index: indexLine(form),
-    };
+    const record: Record<string, unknown> = { expression: source, wrt, order, shape, ...f };
     if (value) record.value = jsonValue(value);
     return { output: jsonRecord(record), exitCode: exitCodes.ok };
   }
+  if (options.format === "latex") return { output: `${f.latex}\n`, exitCode: exitCodes.ok };
 
   const title = derivativeTitle(expression, wrt, order);
   const axes = describeAxes(d.expression.shape, d.wrtShape, wrt, order);
-  const lines = [`${title}, shape ${formatShape(shape)}: ${axes}`, ...indexLines(form)];
+  const lines = [`${title}, shape ${formatShape(shape)}: ${axes}`, ...formulaLines(f, wrt)];
   if (value) {
     if (value.shape.length === 0) lines.push(`Γ at the values: ${formatTensor(value)}`);
-    else
-      lines.push(
-        `Γ[${form.indices.join(",")}] at the values (layout J[out…, in…]):`,
-        formatTensor(value),
-      );
+    else lines.push("Γ at the values (layout J[out…, in…]):", formatTensor(value));
   }
   return { output: `${lines.join("\n")}\n`, exitCode: exitCodes.ok };
+}
+
+/** The formulas a person reads: matrix form (when there is one), index form, vec form, differential, notes. */
+function formulaLines(f: Formulas, wrt: string): string[] {
+  const matrix = f.notes.some((n) => n.startsWith("no matrix form")) ? [] : [`Γ = ${f.text}`];
+  const vec = f.vec_text && f.vec_text !== f.text ? [`∂vec(F)/∂vec(${wrt}) = ${f.vec_text}`] : [];
+  return [...matrix, f.index, ...vec, f.differential, ...f.notes.map((n) => `  (${n})`)];
 }

@@ -5,7 +5,7 @@
  */
 import type { Shapes } from "../options.js";
 
-export type Format = "text" | "json" | "svg" | "png";
+export type Format = "text" | "json" | "latex" | "svg" | "png";
 
 /** The options all three commands share. */
 export interface CommonOptions {
@@ -19,6 +19,8 @@ export interface CommonOptions {
 export interface DiffOptions extends DiagramOptions {
   wrt: string;
   order: number;
+  /** numerator (default): J[out…, in…]; denominator: the variable's axes first in formulas. */
+  layout?: "numerator" | "denominator";
 }
 
 export interface EvalOptions extends CommonOptions {

@@ -79,7 +79,8 @@ function argument(net: Network, pr: Printer): string {
       if (a.kind === "free") return wireEnds(t.graph, n)[0].otherPort === a.axis;
       return a.kind === "tensor";
     });
-    if (tensors.length === 1 && straight) return (t.graph.getNodeAttributes(tensors[0]) as { name: string }).name;
+    if (tensors.length === 1 && straight)
+      return (t.graph.getNodeAttributes(tensors[0]) as { name: string }).name;
   }
   const label = `M${pr.where.length + 1}`;
   pr.where.push(""); // reserve the slot before nested definitions

@@ -33,4 +33,14 @@ describe("simplification", () => {
     const net = simplified("tr(eye(n))");
     expect(net.terms[0].coeff).toEqual({ value: 1, dims: { n: 1 } });
   });
+
+  test("collects powers over one base at the same indices: u ∘ u⁻¹ and ‖u‖ ‖u‖⁻¹ cancel", () => {
+    expect(indexNotation(simplified("exp(x) * exp(x) ** -1")).formula).toBe("1");
+    expect(indexNotation(simplified("norm(A @ x) * norm(A @ x) ** -1 * y")).formula).toBe("y[i]");
+    expect(indexNotation(simplified("x ** 2 * x")).formula).toBe("pow3(x[i])");
+  });
+
+  test("keeps a product of plain tensors as it is: x ∘ x is two tensors on a copy tensor", () => {
+    expect(indexNotation(simplified("x * x")).formula).toBe("x[i] x[i]");
+  });
 });

@@ -2,7 +2,8 @@
  * Simplification: keeps networks small after every derivative.
  *
  * A fixed sequence of passes, each a pure function from network to network: simplify the inner
- * networks of function boxes, fold boxes of constants, fuse copy tensors (spider fusion, identity
+ * networks of function boxes, collect powers of equal factors (uᵃ ∘ uᵇ = uᵃ⁺ᵇ), fold boxes of
+ * constants, fuse copy tensors (spider fusion, identity
  * removal, the trace of an identity = its dimension), then merge equal terms. `simplify` is
  * memoised per network; `simplificationSteps` tells which passes changed what, for derivations.
  */
@@ -11,6 +12,7 @@ import type { Network } from "../network/types.js";
 import { foldConstants, simplifyBoxes } from "./boxes.js";
 import { networkKey } from "./canonical.js";
 import { mergeTerms } from "./merge.js";
+import { collectPowers } from "./powers.js";
 
 export interface Pass {
   name: string;
@@ -19,18 +21,17 @@ export interface Pass {
 
 export const passes: readonly Pass[] = [
   { name: "simplify inside function boxes", apply: (net) => simplifyBoxes(net, simplify) },
+  { name: "collect powers of equal factors", apply: (net) => fuse(collectPowers(net)) },
   { name: "fold constant function boxes", apply: foldConstants },
-  {
-    name: "spider fusion and identity removal",
-    apply: (net) => ({
-      shape: net.shape,
-      terms: net.terms.map(fuseCopies).filter((t) => t.coeff.value !== 0),
-    }),
-  },
+  { name: "spider fusion and identity removal", apply: fuse },
   { name: "merge equal terms", apply: mergeTerms },
 ];
 
 const done = new WeakMap<Network, Network>();
+
+function fuse(net: Network): Network {
+  return { shape: net.shape, terms: net.terms.map(fuseCopies).filter((t) => t.coeff.value !== 0) };
+}
 
 /** The simplest equal network we know how to reach: `simplify(differentiate(net, "x", ["n"]))`. */
 export function simplify(net: Network): Network {

@@ -1,0 +1,162 @@
+/**
+ * Factoring at print level: a sum of products written the way a textbook would.
+ *
+ * In order: equal products merge; scalar factors and a coefficient common to every term move
+ * out (`2 (…)`); a sum of diagonal matrices becomes the diagonal of a sum; a factor that ends
+ * (or starts) the chains of several terms moves out of them (`A x + Aᵀ x` → `(A + Aᵀ) x`, with
+ * `I` where a chain was only that factor); and a factor of several Hadamard products moves out
+ * (`dX − t² ∘ dX` → `(1 − t²) ∘ dX`). Each step recurses into the sum it creates, so
+ * `2 AᵀA x − 2 Aᵀ b` ends as `2 Aᵀ (A x − b)`. The grouped term takes the place of its first member.
+ */
+import type { Dim, Shape } from "../../network/types.js";
+import { einsumSum } from "./einsumSum.js";
+import { add, diagMatrix, exprKey, eye, hadamard, type MExpr, matmul, mul, num } from "./expr.js";
+import { onesOf, type Product, productExpr, productKey, productOf } from "./powers.js";
+
+const unit = { value: 1, dims: {} };
+
+/** The sum of `terms` (each a product), merged and factored. */
+export function factorSum(terms: readonly MExpr[], shape: Shape): MExpr {
+  const merged = new Map<string, Product>();
+  for (const p of terms.map((t) => productOf(t, shape.length))) {
+    const key = productKey(p);
+    const seen = merged.get(key);
+    if (seen) seen.coeff = { ...seen.coeff, value: seen.coeff.value + p.coeff.value };
+    else merged.set(key, { ...p });
+  }
+  const list = [...merged.values()].filter((p) => Math.abs(p.coeff.value) > 1e-14);
+  if (list.length === 0) return mul({ value: 0, dims: {} }, [onesOf(shape)]);
+  return factor(list);
+}
+
+function factor(list: Product[]): MExpr {
+  if (list.length === 1) return productExpr(list[0]);
+  return (
+    commonScalars(list) ??
+    commonCoefficient(list) ??
+    diagonalSum(list) ??
+    chains(list) ??
+    hadamards(list) ??
+    einsumSum(list, factor) ??
+    add(list.map(productExpr))
+  );
+}
+
+function commonScalars(list: Product[]): MExpr | undefined {
+  const [first, ...rest] = list;
+  const common = first.scalars.filter((s) =>
+    rest.every((p) => p.scalars.some((t) => exprKey(t) === exprKey(s))),
+  );
+  if (common.length === 0) return undefined;
+  const keys = new Set(common.map(exprKey));
+  const stripped = list.map((p) => ({
+    ...p,
+    scalars: p.scalars.filter((s) => !keys.has(exprKey(s))),
+  }));
+  return mul(unit, [...common, factor(stripped)]);
+}
+
+function commonCoefficient(list: Product[]): MExpr | undefined {
+  const [first] = list;
+  const size = Math.abs(first.coeff.value);
+  const dims = JSON.stringify(first.coeff.dims);
+  if (!list.every((p) => Math.abs(p.coeff.value) === size && JSON.stringify(p.coeff.dims) === dims))
+    return undefined;
+  const sign = list.every((p) => p.coeff.value < 0) ? -1 : 1;
+  if (size === 1 && dims === "{}" && sign === 1) return undefined;
+  const c = { value: sign * size, dims: first.coeff.dims };
+  const rest = list.map((p) => ({ ...p, coeff: { value: p.coeff.value / c.value, dims: {} } }));
+  return mul(c, [factor(rest)]);
+}
+
+/** Σ cₖ Diag(vₖ) (with I = Diag(1)) = Diag(Σ cₖ vₖ). */
+function diagonalSum(list: Product[]): MExpr | undefined {
+  if (!list.every((p) => p.body?.op === "Diag" || p.body?.op === "eye")) return undefined;
+  const inner = list.map((p) => {
+    const body = p.body as MExpr;
+    return { ...p, body: body.op === "Diag" ? body.arg : num(1) };
+  });
+  const sum = factor(inner);
+  // Diag(u ∘ (a + b)) reads better as Diag(u) Diag(a + b)
+  if (sum.op === "had" && sum.factors.length === 2 && sum.factors.some((f) => f.op === "add")) {
+    const sorted = [...sum.factors].sort((a, b) => +(a.op === "add") - +(b.op === "add"));
+    return matmul(sorted.map(diagMatrix));
+  }
+  return diagMatrix(sum);
+}
+
+const chainOf = (p: Product): readonly MExpr[] =>
+  p.body === undefined ? [] : p.body.op === "matmul" ? p.body.factors : [p.body];
+
+function chains(list: Product[]): MExpr | undefined {
+  // a scalar chain factored would leave a sum of row vectors, which the notations cannot show
+  if (list.some((p) => p.body !== undefined && p.body.shape.length === 0)) return undefined;
+  let best: { side: "left" | "right"; key: string; count: number } | undefined;
+  for (const side of ["left", "right"] as const) {
+    const counts = new Map<string, number>();
+    for (const p of list) {
+      const c = chainOf(p);
+      if (c.length === 0) continue;
+      const key = exprKey(side === "left" ? c[0] : c[c.length - 1]);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    for (const [key, count] of counts)
+      if (count >= 2 && (!best || count > best.count)) best = { side, key, count };
+  }
+  if (!best) return undefined;
+  const { side, key } = best;
+  const end = (c: readonly MExpr[]) => (side === "left" ? c[0] : c[c.length - 1]);
+  const inGroup = (p: Product) => chainOf(p).length > 0 && exprKey(end(chainOf(p))) === key;
+  const group = list.filter(inGroup);
+  const f = end(chainOf(group[0]));
+  const identity: Dim = side === "left" ? f.shape[f.shape.length - 1] : f.shape[0];
+  const remainders = group.map((p) => {
+    const c = chainOf(p);
+    const rest = side === "left" ? c.slice(1) : c.slice(0, -1);
+    if (rest.length === 0 && f.shape.length === 0) return p;
+    return { ...p, body: rest.length ? matmul(rest) : eye(identity) };
+  });
+  const inner = factor(remainders);
+  const grouped: Product = {
+    coeff: unit,
+    scalars: [],
+    body: matmul(side === "left" ? [f, inner] : [inner, f]),
+  };
+  const at = list.indexOf(group[0]);
+  const next = list.flatMap((p, k) => (k === at ? [grouped] : inGroup(p) ? [] : [p]));
+  return next.length === 1 ? productExpr(grouped) : factor(next);
+}
+
+const hadOf = (p: Product): readonly MExpr[] =>
+  p.body === undefined ? [] : p.body.op === "had" ? p.body.factors : [p.body];
+
+function hadamards(list: Product[]): MExpr | undefined {
+  if (
+    !list.every((p) => p.body && p.body.shape.length > 0) ||
+    !list.some((p) => p.body?.op === "had")
+  )
+    return undefined;
+  const counts = new Map<string, number>();
+  for (const p of list)
+    for (const key of new Set(hadOf(p).map(exprKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const [key, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+  if (count < 2 || !list.some((p) => hadOf(p).length > 1)) return undefined;
+  const inGroup = (p: Product) => hadOf(p).some((f) => exprKey(f) === key);
+  const group = list.filter(inGroup);
+  const f = hadOf(group[0]).find((g) => exprKey(g) === key) as MExpr;
+  const longest = group.find((p) => hadOf(p).length > 1) as Product;
+  const first = exprKey(hadOf(longest)[0]) === key;
+  const remainders = group.map((p) => {
+    const rest = hadOf(p).filter((g) => exprKey(g) !== key);
+    return { ...p, body: rest.length ? hadamard(rest) : num(1) };
+  });
+  const inner = factor(remainders);
+  const grouped: Product = {
+    coeff: unit,
+    scalars: [],
+    body: hadamard(first ? [f, inner] : [inner, f]),
+  };
+  const at = list.indexOf(group[0]);
+  const next = list.flatMap((p, k) => (k === at ? [grouped] : inGroup(p) ? [] : [p]));
+  return next.length === 1 ? productExpr(grouped) : factor(next);
+}
