@@ -4,7 +4,7 @@
  * column is computed by the library (run `pnpm run build` first, then
  * `node scripts/cookbook-table.mjs`). test/formulas.test.ts checks every row numerically.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const matrix = { X: ["n", "n"] };
@@ -12,6 +12,11 @@ const matrix = { X: ["n", "n"] };
 /**
  * The rows: an expression, the variable, declared shapes, which printed form to show
  * (`text`, `vec_text` or `differential`), the textbook formula and its Cookbook equation.
+ */
+/**
+ * @typedef {{ expr: string, wrt: string, order?: number, shapes: Record<string, string[]>,
+ *   form: "text" | "vec_text" | "differential", textbook: string, cookbook?: string }} Row
+ * @type {Row[]}
  */
 export const rows = [
   {
@@ -220,7 +225,15 @@ async function main() {
   ].join("\n");
   const out = fileURLToPath(new URL("../docs/cookbook.md", import.meta.url));
   writeFileSync(out, doc);
-  process.stdout.write(`wrote ${out} (${results.length} rows)\n`);
+  // the README carries the same table between its markers
+  const readme = fileURLToPath(new URL("../README.md", import.meta.url));
+  const [start, end] = ["<!-- cookbook-table:start -->", "<!-- cookbook-table:end -->"];
+  const text = readFileSync(readme, "utf8");
+  const [before, rest] = text.split(start);
+  if (rest === undefined || !rest.includes(end))
+    throw new Error(`README.md lacks the ${start} … ${end} markers`);
+  writeFileSync(readme, `${before}${start}\n${table(results)}\n${end}${rest.split(end)[1]}`);
+  process.stdout.write(`wrote ${out} and the README's table (${results.length} rows)\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -23,7 +23,9 @@ test("the main job prints the derivative of the seed", () => {
   const r = run(["diff", "W @ (A * B)", "--wrt", "A"]);
   expect(r.status).toBe(0);
   expect(r.stdout).toContain("∂(W @ (A * B))/∂A, shape [m, q, n, q]");
-  expect(r.stdout).toContain("Γ[i,j,k,l] = δ[j,l] W[i,k] B[k,j]");
+  expect(r.stdout).toContain("Γ[m,r,n,q] = W[m,n] B[n,q] δ[r,q]");
+  expect(r.stdout).toContain("∂vec(F)/∂vec(A) = (I ⊗ W) Diag(vec B)");
+  expect(r.stdout).toContain("dF = W (B ∘ dA)");
 });
 
 test("the main job's second half writes the derivative's diagram", () => {
@@ -41,4 +43,19 @@ test("the shape error example prints the message and the caret", () => {
   expect(r.stderr).toBe(
     "error: shape mismatch in @: A has shape [2, 3] but B has shape [4, 5]\n  A: [2, 3]; B: [4, 5]; A @ B\n                        ^^^^^\n",
   );
+});
+
+test("the README's textbook table is the one the script generates from diagrad's output", async () => {
+  const { rows, table, diagradColumn } = await import("../scripts/cookbook-table.mjs");
+  const { formulas } = await import("@diagrad/core");
+  const results = rows.map((row: unknown) => ({
+    row,
+    diagrad: diagradColumn(row, derivative, formulas),
+  }));
+  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  const block = readme
+    .split("<!-- cookbook-table:start -->\n")[1]
+    .split("\n<!-- cookbook-table:end -->")[0];
+  expect(block).toBe(table(results));
+  expect(rows.length).toBeGreaterThanOrEqual(15);
 });
