@@ -68,3 +68,27 @@ describe("formulas on the command line", () => {
     expect(r.stdout).toContain("df = ");
   });
 });
+
+describe("derivation steps on the command line", () => {
+  test("steps lists each rewrite with its rule and result", () => {
+    const r = run(["steps", "x * x * x", "--wrt", "x"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n").filter((l) => /^\d\./.test(l))).toEqual([
+      "1. expression: x³",
+      "2. differentiate by x (product rule over 3 occurrences): 3 Diag(x²)",
+      "3. merge equal terms: 3 Diag(x²)",
+    ]);
+    expect(r.stdout).toContain("· remove x: its wires become the new free indices");
+  });
+
+  test("steps --format json and diff's JSON carry the steps as data", () => {
+    const steps = json(["steps", "(A @ z) * tanh(B @ z)", "--wrt", "z", "--format", "json"]).steps;
+    expect(steps.map((s: { rule: string }) => s.rule)).toEqual([
+      "expression",
+      "differentiate by z (product rule over 2 occurrences)",
+    ]);
+    expect(steps[1].details).toContain("chain rule through tanh");
+    const diff = json(["diff", "(A @ z) * tanh(B @ z)", "--wrt", "z", "--format", "json"]);
+    expect(diff.steps).toEqual(steps);
+  });
+});

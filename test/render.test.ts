@@ -182,11 +182,11 @@ describe("the CLI draws", () => {
     const draw = run(["draw", "x @ A @ x", "--theme", "dark"]);
     expect(draw.status).toBe(0);
     expect(draw.stdout).toContain('fill="#0d1117"');
-    const steps = run(["steps", "x * y * z", "--wrt", "x"]);
+    const steps = run(["steps", "x * y * z", "--wrt", "x", "--format", "svg"]);
     expect(steps.status).toBe(0);
     expect(byClass(parseXml(steps.stdout), "caption").map((e) => e.text)).toEqual([
-      "x * y * z",
-      "∂(x * y * z)/∂x",
+      "1. x * y * z",
+      "2. differentiate by x (product rule over 1 occurrence)",
     ]);
   });
   test("a bad expression is an error message, not a diagram", () => {

@@ -77,18 +77,23 @@ export function addDiagramCommands(
 
   const steps = program
     .command("steps")
-    .summary("draw an expression and its derivative")
+    .summary("show how a derivative is derived, step by step")
     .description(
-      "Draw EXPR and its derivative with respect to a variable as one strip of captioned diagrams; the derivative's new axes are dashed, at the west border.",
+      "The derivation of EXPR's derivative, step by step: each removal of the variable, each chain rule, each simplification, with the result after it; as text, JSON, or one strip of captioned diagrams (svg, png; the derivative's new axes dashed, at the west border).",
     )
     .argument("[expr]", "the expression, e.g. 'x * y * z'")
     .requiredOption("--wrt <name>", "the variable to differentiate with respect to")
     .option("--order <k>", "the order of the derivative", parseOrder, 1)
-    .addOption(format());
+    .addOption(
+      new Option("--format <format>", "output format")
+        .choices(["text", "json", "svg", "png"])
+        .default("text"),
+    );
   withDiagramOptions(common(steps))
     .addHelpText(
       "after",
       examples([
+        `diagrad steps "x * x * x" --wrt x`,
         `diagrad steps "x * y * z" --wrt x -o steps.svg`,
         `diagrad steps "(A @ z) * tanh(B @ z)" --wrt z --format png -o pr.png`,
       ]),

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { ExpressionCommand } from "./command.js";
+import { addDocsCommand } from "./commands/docs.js";
 import type { CommandName, OptionsOf } from "./commands/types.js";
 import { addDiagramCommands, formatFromOutput, withDiagramOptions } from "./diagrams.js";
 import { parseOrder, parseSeed, parseShape, parseTolerance } from "./options.js";
@@ -149,5 +150,6 @@ export function buildProgram(done: (code: number) => void): Command {
     .action(run("check"));
 
   addDiagramCommands(program, run, (c) => withCommonOptions(c, false), examples);
+  addDocsCommand(program, done, examples);
   return program;
 }

@@ -3,7 +3,14 @@
  * derivative) or a network already built. Either way the result is a list of figures with the
  * words for `<title>` (the expression, or `∂(expression)/∂x`) and `<desc>` (the index notation).
  */
-import { derivative, indexNotation, type Network, type Prepared, prepare } from "@diagrad/core";
+import {
+  derivation,
+  derivative,
+  indexNotation,
+  type Network,
+  type Prepared,
+  prepare,
+} from "@diagrad/core";
 import type { Figure } from "./layout/layout.js";
 
 /** An expression's source text or a network. */
@@ -47,7 +54,8 @@ function notation(name: string, net: Network): string {
 }
 
 /**
- * The figures for `input`; with `steps`, the expression and then its derivative.
+ * The figures for `input`; with `steps`, every step of the derivation from the expression to its
+ * simplified derivative (`derivation` in core), each captioned with its rule.
  *
  * @example subjectOf("x * y * z", { wrt: "x" }).title // "∂(x * y * z)/∂x"
  */
@@ -82,13 +90,17 @@ export function subjectOf(input: Drawable, options: SourceOptions = {}, steps = 
       description: options.description ?? notation("Γ", d.network),
     };
   }
+  // the derivation, step by step: the expression, each differentiation, each simplification
+  const derived = derivation({ ...problem, wrt: options.wrt, order: options.order ?? 1 });
   return {
-    figures: [
-      { network: d.expression, caption: expression, expressionRank: rank },
-      derivativeFigure,
-    ],
-    title: options.title ?? `${expression} and ${dTitle}`,
+    figures: derived.map((step, k) => ({
+      network: step.network,
+      caption: `${k + 1}. ${k === 0 ? expression : step.rule}`,
+      expressionRank: rank,
+    })),
+    title: options.title ?? `${expression} and ${dTitle}, step by step`,
     description:
-      options.description ?? `${notation("F", d.expression)}; ${notation("Γ", d.network)}`,
+      options.description ??
+      `${derived.map((step, k) => `${k + 1}. ${step.rule}`).join("; ")}; ${notation("Γ", d.network)}`,
   };
 }

@@ -1,9 +1,11 @@
 /**
- * `diagrad diff EXPR --wrt X`: the derivative as a shape, index notation and, with `--values`,
+ * `diagrad diff EXPR --wrt X`: the derivative as a shape, formulas (matrix, index, vec and
+ * differential forms, LaTeX, derivation steps in JSON) and, with `--values`,
  * numbers in the J[out…, in…] layout. When X does not occur the derivative is the zero tensor of
  * the right shape, printed as usual, with a note on stderr saying so.
  */
 import {
+  derivation,
   derivative,
   evaluate,
   type Formulas,
@@ -21,6 +23,7 @@ import {
 import { jsonRecord, jsonValue } from "../render/json.js";
 import { formatTensor } from "../render/numbers.js";
 import { CliError, exitCodes, note } from "../report.js";
+import { stepRecord } from "./steps.js";
 import type { DiffOptions, Outcome } from "./types.js";
 
 /**
@@ -51,7 +54,8 @@ export function diffCommand(source: string, options: DiffOptions): Outcome {
   const f = formulas(d, { layout: options.layout });
 
   if (options.format === "json") {
-    const record: Record<string, unknown> = { expression: source, wrt, order, shape, ...f };
+    const steps = derivation({ source, shapes: options.shape, values, wrt, order }).map(stepRecord);
+    const record: Record<string, unknown> = { expression: source, wrt, order, shape, ...f, steps };
     if (value) record.value = jsonValue(value);
     return { output: jsonRecord(record), exitCode: exitCodes.ok };
   }

@@ -38,11 +38,13 @@ export function drawCommand(source: string, options: DrawOptions): Promise<Outco
 }
 
 /**
- * Runs `steps` on `source`: the expression, then its derivative, in one strip.
+ * Runs `steps` on `source`: every step of the derivation, as text or JSON, or as one strip of
+ * captioned diagrams (svg, png).
  *
  * @example (await stepsCommand("x * y * z", { wrt: "x", order: 1, format: "svg" })).output
  */
-export function stepsCommand(source: string, options: StepsOptions): Promise<Outcome> {
+export async function stepsCommand(source: string, options: StepsOptions): Promise<Outcome> {
+  if (!isDiagram(options.format)) return (await import("./steps.js")).stepsText(source, options);
   return diagram(source, options, { wrt: options.wrt, order: options.order }, true);
 }
 
