@@ -7,7 +7,6 @@
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { ExpressionCommand } from "./command.js";
-import { addDocsCommand } from "./commands/docs.js";
 import type { CommandName, OptionsOf } from "./commands/types.js";
 import { addDiagramCommands, formatFromOutput, withDiagramOptions } from "./diagrams.js";
 import { parseOrder, parseSeed, parseShape, parseTolerance } from "./options.js";
@@ -150,6 +149,5 @@ export function buildProgram(done: (code: number) => void): Command {
     .action(run("check"));
 
   addDiagramCommands(program, run, (c) => withCommonOptions(c, false), examples);
-  addDocsCommand(program, done, examples);
   return program;
 }
