@@ -69,3 +69,34 @@ export function parseTolerance(text: string): number {
   }
   return t;
 }
+
+/**
+ * `--sizes a=2,b=3` (repeatable): the size of each label of an einsum equation; a label is any
+ * single character but `,`, `-`, `>` and space.
+ *
+ * @example parseSizes("i=2,j=3") // { i: 2, j: 3 }
+ */
+export function parseSizes(
+  text: string,
+  previous: Record<string, number> = {},
+): Record<string, number> {
+  const sizes = { ...previous };
+  for (const item of text.split(",").filter((s) => s.trim() !== "")) {
+    const match = /^\s*([^=\s,]+)\s*=\s*(\d+)\s*$/u.exec(item);
+    if (!match || [...match[1]].length !== 1 || Number(match[2]) < 1) {
+      throw new InvalidArgumentError(
+        `expected label=size, like i=2 (one character, a positive size), got '${item}'`,
+      );
+    }
+    sizes[match[1]] = Number(match[2]);
+  }
+  return sizes;
+}
+
+/** `--repeat N`: a positive number of runs. @example parseRepeat("5") // 5 */
+export function parseRepeat(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError("the number of runs must be a positive integer");
+  return n;
+}

@@ -9,7 +9,14 @@ import { type Command, Option } from "commander";
 import { ExpressionCommand } from "./command.js";
 import type { CommandName, OptionsOf } from "./commands/types.js";
 import { addDiagramCommands, formatFromOutput, withDiagramOptions } from "./diagrams.js";
-import { parseOrder, parseSeed, parseShape, parseTolerance } from "./options.js";
+import {
+  parseOrder,
+  parseRepeat,
+  parseSeed,
+  parseShape,
+  parseSizes,
+  parseTolerance,
+} from "./options.js";
 import { helpPointer, paint } from "./report.js";
 
 function version(): string {
@@ -147,6 +154,55 @@ export function buildProgram(done: (code: number) => void): Command {
       ]),
     )
     .action(run("check"));
+
+  const equationOptions = (command: Command) =>
+    command
+      .argument("[equation]", "an einsum equation, e.g. 'ij,jk,kl->il' (any letters, Unicode too)")
+      .option("-i, --input <file>", "read the equation from FILE ('-' for standard input)")
+      .option("-o, --output <file>", "write the result to FILE instead of standard output")
+      .requiredOption(
+        "--sizes <label=size,…>",
+        "the size of each label, e.g. i=2,j=3 (repeatable)",
+        parseSizes,
+      )
+      .addOption(
+        new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
+      )
+      .showHelpAfterError(helpPointer(command.name()));
+  equationOptions(
+    program
+      .command("plan")
+      .summary("plan the contraction order of an einsum")
+      .description(
+        "Plan the order in which to contract an einsum's operands: the path (numpy.einsum_path's form), its flops (opt_einsum's model), the largest intermediate and the planning time.",
+      ),
+  )
+    .addHelpText(
+      "after",
+      examples([
+        `diagrad plan "ij,jk,kl->il" --sizes i=1000,j=2,k=1000,l=2`,
+        `diagrad plan "ab,bc,cd,da->" --sizes a=8,b=8,c=8,d=8 --format json`,
+      ]),
+    )
+    .action(run("plan"));
+  equationOptions(
+    program
+      .command("einsum")
+      .summary("evaluate an einsum on random operands and time it")
+      .description(
+        "Evaluate an einsum with the planned order on seeded random operands; reports the median evaluation time over --repeat runs (process start-up excluded).",
+      ),
+  )
+    .option("--random", "use random operands (the only kind for now)")
+    .option("--repeat <n>", "how many timed runs", parseRepeat, 5)
+    .option("--seed <n>", "seed for the random operands", parseSeed, 1)
+    .addHelpText(
+      "after",
+      examples([
+        `diagrad einsum "ij,jk->ik" --sizes i=512,j=512,k=512 --random --repeat 5 --format json`,
+      ]),
+    )
+    .action(run("einsum"));
 
   addDiagramCommands(program, run, (c) => withCommonOptions(c, false), examples);
   return program;

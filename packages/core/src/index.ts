@@ -28,7 +28,8 @@ export type {
 } from "./network/types.js";
 export { elementwiseFunctions, tensorFunctions } from "./network/types.js";
 export type { Plan } from "./plan/index.js";
-export { planContraction } from "./plan/index.js";
+export { type EquationPlan, planContraction, planEquation } from "./plan/index.js";
+export { type EquationRun, runEquation } from "./evaluate/index.js";
 export {
   type FormulaOptions,
   type Formulas,

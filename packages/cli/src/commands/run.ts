@@ -11,6 +11,7 @@ import { checkCommand } from "./check.js";
 import { diffCommand } from "./diff.js";
 import { diffDiagram, drawCommand, isDiagram, stepsCommand } from "./draw.js";
 import { evalCommand } from "./eval.js";
+import { einsumCommand, planCommand } from "./plan.js";
 import type { CommandName, OptionsOf, Outcome } from "./types.js";
 
 const commands: {
@@ -22,6 +23,8 @@ const commands: {
   check: checkCommand,
   draw: drawCommand,
   steps: stepsCommand,
+  plan: planCommand,
+  einsum: einsumCommand,
 };
 
 /** Says which file a value error (one without a span into the expression) came from. */

@@ -57,7 +57,22 @@ export interface Outcome {
   error?: string;
 }
 
-export type CommandName = "diff" | "eval" | "check" | "draw" | "steps";
+/** `plan` and `einsum`: an einsum equation, the size of each of its labels. */
+export interface PlanOptions {
+  input?: string;
+  output?: string;
+  values?: undefined;
+  sizes?: Record<string, number>;
+  format: "text" | "json";
+}
+
+export interface EinsumOptions extends PlanOptions {
+  random?: boolean;
+  repeat: number;
+  seed: number;
+}
+
+export type CommandName = "diff" | "eval" | "check" | "draw" | "steps" | "plan" | "einsum";
 
 /** The options of each command. */
 export interface OptionsOf {
@@ -66,4 +81,6 @@ export interface OptionsOf {
   check: CheckOptions;
   draw: DrawOptions;
   steps: StepsOptions;
+  plan: PlanOptions;
+  einsum: EinsumOptions;
 }

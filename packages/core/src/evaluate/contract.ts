@@ -7,6 +7,7 @@
  * the diagonal for repeated output labels) and multiplied by the size of every label that neither
  * an operand nor the output has (a closed loop: the trace of an identity).
  */
+import type { PathStep } from "../plan/cost.js";
 import { keptLabels, labelSize } from "../plan/labels.js";
 import { planContraction } from "../plan/plan.js";
 import { diagonal, expand, type Operand, sumLabels } from "./operand.js";
@@ -32,7 +33,8 @@ function check(op: Operand, k: number, sizes: ReadonlyMap<number, number>): void
 /**
  * Σ over all labels not in `output` of the product of the operands, on the `output` labels.
  * Every label of an operand or the output must have a size in `sizes`, and operand shapes must
- * match those sizes (otherwise an `Error`: a caller bug, not a user error).
+ * match those sizes (otherwise an `Error`: a caller bug, not a user error). `options.path` follows
+ * a path planned beforehand (for these operands and output) instead of planning one.
  *
  * @example
  * const sizes = new Map([[0, 2], [1, 3], [2, 2]]);
@@ -44,6 +46,7 @@ export function contract(
   operands: readonly Operand[],
   output: readonly number[],
   sizes: ReadonlyMap<number, number>,
+  options: { path?: readonly PathStep[] } = {},
 ): Tensor {
   for (const [k, op] of operands.entries()) check(op, k, sizes);
   for (const l of output) {
@@ -54,12 +57,17 @@ export function contract(
   const holders = new Map<number, number>();
   for (const op of ops) for (const l of op.labels) holders.set(l, (holders.get(l) ?? 0) + 1);
   ops = ops.map((op) => sumLabels(op, (l) => outputSet.has(l) || (holders.get(l) ?? 0) > 1));
-  const plan = planContraction(
-    ops.map((op) => op.labels),
-    output,
-    sizes,
-  );
-  for (const [i, j] of plan.path) {
+  const path =
+    options.path ??
+    planContraction(
+      ops.map((op) => op.labels),
+      output,
+      sizes,
+    ).path;
+  for (const [i, j] of path) {
+    if (!(i >= 0 && j >= 0 && i < ops.length && j < ops.length && i !== j)) {
+      throw new Error(`contract: path step [${i}, ${j}] is not a pair of ${ops.length} operands`);
+    }
     const rest = ops.filter((_, k) => k !== i && k !== j);
     const kept = keptLabels(
       ops[i].labels,

@@ -1,6 +1,8 @@
 /**
  * The batched matrix product at the heart of every pairwise contraction: `C[b] = A[b] · B[b]` for
- * row-major `A: [batch, m, k]` and `B: [batch, k, n]`. Large products use the classic blocked
+ * row-major `A: [batch, m, k]` and `B: [batch, k, n]`. Products of a few thousand multiply–adds
+ * and up run on the WebAssembly SIMD kernel (`wasmGemm.ts`); where that is unavailable, or below
+ * that size, this file's JavaScript kernels run. Large products use the classic blocked
  * scheme: a kc × nc block of B is packed into 4-column panels and a 4-row strip of A into a panel,
  * both contiguous, so a 4 × 4 register-tiled micro-kernel reads them sequentially while the block
  * stays in cache; edges are zero-padded in the panels and clipped when written back. Small
@@ -8,8 +10,12 @@
  * streams contiguously through a row of B and a row of C.
  */
 
+import { wasmAvailable, wasmMatmul } from "./wasmGemm.js";
+
 const MR = 4;
 const NR = 4;
+/** Products of at least this many multiply–adds (per batch entry) run on the WebAssembly kernel. */
+const WASM_MIN = 4096;
 const KC = 256;
 const NC = 256;
 
@@ -192,6 +198,10 @@ export function batchedMatmul(
     throw new Error(`batchedMatmul: operands of ${a.length} and ${b.length} entries do not fit`);
   }
   const c = new Float64Array(batch * m * n);
+  if (m * k * n >= WASM_MIN && m >= 4 && n >= 4 && wasmAvailable()) {
+    for (let t = 0; t < batch; t++) wasmMatmul(a, t * m * k, b, t * k * n, c, t * m * n, m, k, n);
+    return c;
+  }
   const big = m >= 16 && n >= 16 && k >= 16;
   const kernel = big ? matmulBlocked : matmulSmall;
   for (let t = 0; t < batch; t++) kernel(a, t * m * k, b, t * k * n, c, t * m * n, m, k, n);

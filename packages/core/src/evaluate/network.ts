@@ -1,21 +1,17 @@
 /**
- * Numbers from a network: each term becomes one einsum, planned and contracted.
- *
- * Wires become integer labels; every wire at a copy tensor gets the same label (a hyperedge, never
- * a materialised δ array); a reshape node splits its fused label into [slow, fast] (a free
- * row-major view); free nodes give the output labels, repeats allowed (a diagonal). Function boxes
- * are evaluated from their inner networks, once per distinct box.
+ * Numbers from a network: each term becomes one einsum (`termEinsum`), planned and contracted;
+ * function boxes are evaluated from their inner networks, once per distinct box.
  */
 
 import { dimFactors } from "../language/dims.js";
 import { numericValue } from "../network/coefficient.js";
-import { wireEnds } from "../network/graph.js";
 import type { BoxNode, Dim, Network, Term } from "../network/types.js";
 import { networkKey } from "../simplify/canonical.js";
 import { applyFunction } from "./apply.js";
 import type { Operand } from "./contract.js";
 import { contract } from "./contract.js";
 import type { Tensor } from "./tensor.js";
+import { termEinsum } from "./termEinsum.js";
 
 export interface Environment {
   values: ReadonlyMap<string, Tensor>;
@@ -29,103 +25,30 @@ function dimSize(d: Dim, env: Environment): number {
   return symbols.reduce((n, s) => n * env.size(s), coefficient);
 }
 
-class Labels {
-  private parent: number[] = [];
-  fresh(): number {
-    this.parent.push(this.parent.length);
-    return this.parent.length - 1;
-  }
-  find(x: number): number {
-    while (this.parent[x] !== x) x = this.parent[x] = this.parent[this.parent[x]];
-    return x;
-  }
-  union(a: number, b: number): void {
-    this.parent[this.find(a)] = this.find(b);
-  }
-}
-
 function evaluateTerm(
   term: Term,
   shape: readonly number[],
   env: Environment,
   boxes: Map<string, Tensor>,
 ): Tensor {
-  const g = term.graph;
-  const labels = new Labels();
-  const edgeLabel = new Map<string, number>();
-  const sizeOf = new Map<number, number>();
-  g.forEachEdge((edge, attrs) => {
-    const l = labels.fresh();
-    edgeLabel.set(edge, l);
-    sizeOf.set(l, dimSize(attrs.dim as Dim, env));
+  const { factors, reshapes, output, dims } = termEinsum(term);
+  const sizes = new Map([...dims].map(([l, d]) => [l, dimSize(d, env)]));
+  const sized = (labels: readonly number[]) => labels.map((l) => sizes.get(l) as number);
+  const operands: Operand[] = factors.map(({ attrs, labels }) => {
+    const value =
+      attrs.kind === "tensor" ? env.values.get(attrs.name) : evaluateBox(attrs, env, boxes);
+    if (!value)
+      throw new Error(`internal: no value for ${attrs.kind === "tensor" ? attrs.name : "a box"}`);
+    return { tensor: { shape: sized(labels), data: value.data }, labels };
   });
-  g.forEachNode((node, attrs) => {
-    if (attrs.kind !== "copy") return;
-    const ends = wireEnds(g, node);
-    for (const end of ends.slice(1))
-      labels.union(edgeLabel.get(end.edge) as number, edgeLabel.get(ends[0].edge) as number);
-  });
-  const portLabels = (node: string) =>
-    wireEnds(g, node).map((e) => labels.find(edgeLabel.get(e.edge) as number));
-  const sizes = new Map<number, number>();
-  for (const [l, n] of sizeOf) sizes.set(labels.find(l), n);
-  // A reshape node splits its fused label into [slow, fast], a free row-major view. A label that
-  // two reshapes split alike joins their parts; split two different ways (vec(Xᵀ) read back by
-  // unvec), it keeps the first split and meets the other through an explicit 0/1 reshape tensor.
-  const splits: [number, number[]][] = [];
-  const reshapes: number[][] = [];
-  g.forEachNode((node, attrs) => {
-    if (attrs.kind !== "fuse") return;
-    const [fast, slow, fused] = portLabels(node).map((l) => labels.find(l));
-    const known = splits.find(([f]) => labels.find(f) === fused)?.[1];
-    const size = (l: number) => sizes.get(labels.find(l));
-    if (!known) splits.push([fused, [slow, fast]]);
-    else if (size(known[0]) === size(slow) && size(known[1]) === size(fast)) {
-      labels.union(slow, known[0]);
-      labels.union(fast, known[1]);
-    } else reshapes.push([fast, slow, fused]);
-  });
-  const expansion = new Map(splits.map(([f, parts]) => [labels.find(f), parts]));
-  const expand = (ls: readonly number[]): number[] =>
-    ls.flatMap((l) => {
-      const root = labels.find(l);
-      const parts = expansion.get(root);
-      return parts ? expand(parts) : [root];
-    });
-  sizes.clear();
-  for (const [l, n] of sizeOf) {
-    const root = labels.find(l);
-    if (!expansion.has(root)) sizes.set(root, n); // a split label lives on only as its parts
-  }
-
-  const operands: Operand[] = [];
-  const output: number[] = [];
-  g.forEachNode((node, attrs) => {
-    if (attrs.kind === "free") output[attrs.axis] = portLabels(node)[0];
-    if (attrs.kind === "tensor" || attrs.kind === "box") {
-      const value =
-        attrs.kind === "tensor" ? env.values.get(attrs.name) : evaluateBox(attrs, env, boxes);
-      if (!value)
-        throw new Error(`internal: no value for ${attrs.kind === "tensor" ? attrs.name : "box"}`);
-      const ls = expand(portLabels(node));
-      operands.push({
-        tensor: { shape: ls.map((l) => sizes.get(l) as number), data: value.data },
-        labels: ls,
-      });
-    }
-  });
-  for (const [fast, slow, fused] of reshapes) {
-    const [f, sl] = [
-      sizes.get(labels.find(fast)) as number,
-      sizes.get(labels.find(slow)) as number,
-    ];
-    const data = new Float64Array(f * sl * f * sl);
+  for (const r of reshapes) {
+    const [f, s] = [dimSize(r.fast, env), dimSize(r.slow, env)];
+    const data = new Float64Array(f * s * f * s);
     for (let i = 0; i < f; i++)
-      for (let j = 0; j < sl; j++) data[(i * sl + j) * f * sl + i + f * j] = 1;
-    const ls = expand([fast, slow, fused]);
-    operands.push({ tensor: { shape: ls.map((l) => sizes.get(l) as number), data }, labels: ls });
+      for (let j = 0; j < s; j++) data[(i * s + j) * f * s + i + f * j] = 1;
+    operands.push({ tensor: { shape: sized(r.labels), data }, labels: r.labels });
   }
-  const result = contract(operands, expand(output), sizes);
+  const result = contract(operands, output, sizes);
   const c = numericValue(term.coeff, env.size);
   const data = new Float64Array(result.data.length);
   for (let i = 0; i < data.length; i++) data[i] = c * result.data[i];

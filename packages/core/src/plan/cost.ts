@@ -1,10 +1,13 @@
 /**
- * The cost model of a contraction path. A pairwise step costs the product of the sizes of all
- * distinct labels of its two operands — one multiply–add per point of their joint index space,
- * which is the number of inner-loop iterations of the evaluator's batched matrix product (this is
- * opt_einsum's size model without its factor of 2). A plan's `flops` is the sum over its steps; its
- * `peak` is the size of the largest tensor a step creates. The one-operand steps before pairing
- * (diagonals, sums over a label only one operand holds) are linear in the input and not counted.
+ * The cost model of a contraction path, exactly opt_einsum's (and `numpy.einsum_path`'s)
+ * `flop_count(indices, inner, num_terms=2, sizes)`: a pairwise step costs the product of the sizes
+ * of all distinct labels of its two operands, times 2 when the step sums over some label (an inner
+ * product: one multiply and one add per point) and times 1 when it keeps every label (a Hadamard or
+ * outer product: one multiply per point). A plan's `flops` is the sum over its steps; its `peak` is
+ * the size of the largest tensor a step creates. The one-operand steps before pairing (diagonals,
+ * sums over a label only one operand holds) are linear in the input and not counted — NumPy counts
+ * such a label inside the first pairwise step that touches it, so on the same path its count can
+ * only be larger.
  */
 import { effectiveLabels, keptLabels, labelSize } from "./labels.js";
 
@@ -12,12 +15,27 @@ import { effectiveLabels, keptLabels, labelSize } from "./labels.js";
 export type PathStep = [number, number];
 
 /**
+ * The flops of one pairwise step with `union` the distinct labels of both operands and `kept`
+ * how many of them the result keeps: `size(union) · (kept < |union| ? 2 : 1)`.
+ *
+ * @example stepFlops([0, 1, 2], 2, new Map([[0, 2], [1, 3], [2, 5]])) // 60: the result drops one label, so it is summed
+ */
+export function stepFlops(
+  union: Iterable<number>,
+  kept: number,
+  sizes: ReadonlyMap<number, number>,
+): number {
+  const labels = [...union];
+  return labelSize(labels, sizes) * (kept < labels.length ? 2 : 1);
+}
+
+/**
  * The flops and peak intermediate size of following `path`; throws on an out-of-range step.
  *
  * @example
  * const sizes = new Map([[0, 10], [1, 2], [2, 10], [3, 2]]);
  * pathCost([[0, 1], [1, 2], [2, 3]], [0, 3], sizes, [[1, 2], [0, 1]])
- * // { flops: 80, peak: 20 }: B·C costs 2·10·2 (a 2×2), A·(BC) costs 10·2·2 (the 10×2 result)
+ * // { flops: 160, peak: 20 }: B·C costs 2·(2·10·2) (a 2×2), A·(BC) costs 2·(10·2·2) (the 10×2 result)
  */
 export function pathCost(
   inputs: readonly (readonly number[])[],
@@ -34,7 +52,7 @@ export function pathCost(
     }
     const rest = operands.filter((_, k) => k !== i && k !== j);
     const kept = keptLabels(operands[i], operands[j], rest, output);
-    flops += labelSize(new Set([...operands[i], ...operands[j]]), sizes);
+    flops += stepFlops(new Set([...operands[i], ...operands[j]]), kept.length, sizes);
     peak = Math.max(peak, labelSize(kept, sizes));
     operands = [...rest, kept];
   }

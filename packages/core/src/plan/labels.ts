@@ -43,8 +43,9 @@ export function effectiveLabels(
 }
 
 /**
- * The labels of the result of contracting operands `a` and `b` while `others` remain, ordered as
- * the evaluator lays them out: shared labels (in `a`'s order), then `a`'s own, then `b`'s own.
+ * The labels of the result of contracting operands `a` and `b` while `others` remain: shared
+ * labels (in `a`'s order), then `a`'s own, then `b`'s own. Only the set matters to the planner;
+ * the evaluator lays the result out in whatever order moves the least data.
  *
  * @example keptLabels([0, 1], [1, 2], [[2]], []) // [2] — 0 is nobody else's, 1 is contracted
  */

@@ -1,36 +1,61 @@
 /**
  * `planContraction`: the order in which to contract a tensor network pairwise. Operands are lists
- * of integer labels (hyperedges and repeated labels allowed), the output is a list of labels, and
- * `sizes` gives every label's dimension. Small networks get the exact optimum under the cost model
- * of `cost.ts`; larger ones a greedy path. The answer is a path in `numpy.einsum_path`'s form plus
- * its cost, so a caller can compare plans or refuse one that is too expensive.
+ * of integer labels (hyperedges and repeated labels allowed), the output is a list of labels
+ * (repeats allowed: a diagonal), and `sizes` gives every label's dimension. Preprocessing sums
+ * one-sided labels and, in networks too large for the exhaustive search, merges duplicate Hadamard
+ * operands; then each connected component is
+ * planned on its own — the exhaustive search over all splits for small ones, otherwise the seeded
+ * randomized greedy refined by re-solving small subtrees and, up to `optimalUpTo` operands, the
+ * capped connected search seeded with its cost — and the components are joined by outer products,
+ * smallest first. A small network that is searched exhaustively as a whole gets the exact optimum
+ * over all trees. The answer is a path in `numpy.einsum_path`'s form and its cost (`cost.ts`).
  */
+import { DiagradError } from "../language/span.js";
+import { CONNECTED_LIMIT, connectedTree } from "./connected.js";
 import { type PathStep, pathCost } from "./cost.js";
-import { greedyPath } from "./greedy.js";
-import { effectiveLabels } from "./labels.js";
-import { OPTIMAL_LIMIT, optimalPath } from "./optimal.js";
+import { mergeDuplicates } from "./duplicates.js";
+import { effectiveLabels, labelSize } from "./labels.js";
+import { optimalTree, type Solution } from "./optimal.js";
+import { randomGreedy } from "./randomGreedy.js";
+import { refineTree } from "./refine.js";
+import { denseProblem, type Tree, treeToPath } from "./tree.js";
 
-/** A contraction order and its cost: `flops` multiply–adds, `peak` entries in the largest intermediate. */
+/** A contraction order and its cost: `flops` in opt_einsum's model, `peak` entries in the largest intermediate. */
 export interface Plan {
   path: PathStep[];
   flops: number;
   peak: number;
 }
 
-/** Options of `planContraction`. */
+/** Options of `planContraction`; every search honours `maxIntermediate`. */
 export interface PlanOptions {
-  /** The largest number of operands searched exactly (default 10, at most 16); greedy above. */
+  /** The largest component searched exactly (default 20, at most 30); greedy and refinement above. */
   optimalUpTo?: number;
+  /** No intermediate tensor may hold more entries (default: no cap). The final result is exempt. */
+  maxIntermediate?: number;
+  /** The seed of the randomized greedy (default 0). */
+  seed?: number;
+  /** How many randomized greedy runs (default 32). */
+  trials?: number;
+  /** Work units (candidates looked at, 16 per join scored) the connected search may spend (default 4,000,000). */
+  budget?: number;
 }
+
+/** Components of at most this many operands are searched over all splits, outer products included. */
+const EXHAUSTIVE_LIMIT = 12;
+const REFINE_LEAVES = 8;
+/** How many of the cheapest greedy runs are refined. */
+const REFINED_RUNS = 3;
 
 /**
  * Plans a contraction: each path step names two positions in the current operand list; both are
- * removed and their result appended. One operand (or none) gives an empty path.
+ * removed and their result appended. One operand (or none) gives an empty path. Throws a
+ * `DiagradError` (kind "value") when no order keeps the intermediates within `maxIntermediate`.
  *
  * @example
  * // A (1000×2) · B (2×1000) · C (1000×2): contract B·C first.
  * planContraction([[0, 1], [1, 2], [2, 3]], [0, 3], new Map([[0, 1000], [1, 2], [2, 1000], [3, 2]]))
- * // { path: [[1, 2], [0, 1]], flops: 8000, peak: 2000 }
+ * // { path: [[1, 2], [0, 1]], flops: 16000, peak: 2000 }
  */
 export function planContraction(
   inputs: readonly (readonly number[])[],
@@ -38,13 +63,101 @@ export function planContraction(
   sizes: ReadonlyMap<number, number>,
   options: PlanOptions = {},
 ): Plan {
-  const limit = options.optimalUpTo ?? 10;
-  if (limit > OPTIMAL_LIMIT) {
-    throw new RangeError(`planContraction: optimalUpTo is ${limit}, at most ${OPTIMAL_LIMIT}`);
+  const limit = options.optimalUpTo ?? 20;
+  if (limit > CONNECTED_LIMIT) {
+    throw new RangeError(`planContraction: optimalUpTo is ${limit}, at most ${CONNECTED_LIMIT}`);
   }
-  const operands = effectiveLabels(inputs, output);
-  let path: PathStep[] = [];
-  if (operands.length > limit) path = greedyPath(operands, output, sizes);
-  else if (operands.length > 1) path = optimalPath(operands, output, sizes);
+  const cap = options.maxIntermediate ?? Number.POSITIVE_INFINITY;
+  const effective = effectiveLabels(inputs, output);
+  // Small networks are searched exhaustively as they are: merging duplicates first is not always
+  // optimal in this cost model (a merge that sums a label pays the factor 2 a later step might not).
+  const small = effective.length <= Math.min(limit, EXHAUSTIVE_LIMIT);
+  const merged = small ? { steps: [], operands: effective } : mergeDuplicates(effective, output);
+  const operands = merged.operands;
+  let tree: Tree | undefined;
+  if (operands.length > 1 && operands.length <= Math.min(limit, EXHAUSTIVE_LIMIT)) {
+    tree = optimalTree(denseProblem(operands, output, sizes), cap)?.tree;
+    if (tree === undefined) throw overCap(cap);
+  } else if (operands.length > 1) {
+    const pieces = components(operands).map((members) => {
+      const local = members.map((k) => operands[k]);
+      const relabel = (t: Tree): Tree =>
+        typeof t === "number" ? members[t] : [relabel(t[0]), relabel(t[1])];
+      const solution = planComponent(local, output, sizes, limit, cap, options);
+      if (solution === undefined) throw overCap(cap);
+      const labels = [...new Set(local.flat())].filter((l) => output.includes(l));
+      return { tree: relabel(solution.tree), size: labelSize(labels, sizes), first: members[0] };
+    });
+    pieces.sort((a, b) => a.size - b.size || a.first - b.first);
+    let size = pieces[0].size;
+    tree = pieces[0].tree;
+    for (let k = 1; k < pieces.length; k++) {
+      size *= pieces[k].size;
+      if (size > cap && k < pieces.length - 1) throw overCap(cap);
+      tree = [tree, pieces[k].tree];
+    }
+  }
+  const path = [...merged.steps, ...(tree === undefined ? [] : treeToPath(operands.length, tree))];
   return { path, ...pathCost(inputs, output, sizes, path) };
+}
+
+/** The best tree found for one connected component (positions local to `operands`). */
+function planComponent(
+  operands: readonly (readonly number[])[],
+  output: readonly number[],
+  sizes: ReadonlyMap<number, number>,
+  limit: number,
+  cap: number,
+  options: PlanOptions,
+): Solution | undefined {
+  const problem = denseProblem(operands, output, sizes);
+  if (operands.length === 1) return { tree: 0, flops: 0, peak: 0 };
+  if (operands.length <= Math.min(limit, EXHAUSTIVE_LIMIT)) return optimalTree(problem, cap);
+  const greedy = randomGreedy(
+    problem,
+    { trials: options.trials ?? 32, seed: options.seed ?? 0, maxIntermediate: cap },
+    REFINED_RUNS,
+  );
+  if (greedy.length === 0) return undefined;
+  let refined = refineTree(problem, greedy[0], REFINE_LEAVES, cap);
+  for (const run of greedy.slice(1)) {
+    const other = refineTree(problem, run, REFINE_LEAVES, cap);
+    if (other.flops < refined.flops || (other.flops === refined.flops && other.peak < refined.peak))
+      refined = other;
+  }
+  if (operands.length > limit) return refined;
+  const exact = connectedTree(problem, cap, refined.flops, options.budget ?? 4_000_000);
+  return typeof exact === "object" && exact.flops <= refined.flops ? exact : refined;
+}
+
+/** The connected components of the operands (sharing a label connects two), each sorted. */
+function components(operands: readonly (readonly number[])[]): number[][] {
+  const parent = operands.map((_, k) => k);
+  const find = (k: number): number => {
+    if (parent[k] !== k) parent[k] = find(parent[k]);
+    return parent[k];
+  };
+  const owner = new Map<number, number>();
+  operands.forEach((labels, k) => {
+    for (const l of labels) {
+      const o = owner.get(l);
+      if (o === undefined) owner.set(l, k);
+      else parent[find(k)] = find(o);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  operands.forEach((_, k) => {
+    const root = find(k);
+    const group = groups.get(root);
+    if (group === undefined) groups.set(root, [k]);
+    else group.push(k);
+  });
+  return [...groups.values()];
+}
+
+function overCap(cap: number): DiagradError {
+  return new DiagradError(
+    "value",
+    `planContraction: no contraction order keeps every intermediate within ${cap} entries`,
+  );
 }

@@ -1,0 +1,147 @@
+/**
+ * `pnpm bench`: the contraction benchmark. For each problem of `problems.mjs` it prints diagrad's
+ * plan cost (flops in opt_einsum's model) against NumPy's `einsum_path` 'optimal' (≤ 7 operands:
+ * NumPy's search is factorial, ≈ 1 s at 7 and ≈ 50 s at 8) and 'greedy' paths — both without
+ * NumPy's default memory cap, and all costed by the same function — diagrad's planning time, and
+ * diagrad's evaluation time against `np.einsum(..., optimize=<diagrad's path>)` on one thread
+ * (OPENBLAS_NUM_THREADS=1), measured in this same run. Then a GEMM line (n = 512) and, when
+ * present, the render benchmark. Runs on the built `packages/core/dist`.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runEquation, wasmKernelKind } from "../packages/core/dist/evaluate/index.js";
+import { pathCost, planEquation } from "../packages/core/dist/plan/index.js";
+import { equation, problems } from "./problems.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const OPTIMAL_MAX = 7;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (x) => (x === undefined ? "—" : x >= 1e5 ? x.toExponential(2) : String(Math.round(x)));
+const ms = (x) => (x === undefined ? "—" : x < 10 ? x.toFixed(2) : x.toFixed(0));
+const ratio = (a, b) => (a === undefined || b === undefined || b === 0 ? "—" : (a / b).toFixed(2));
+
+const started = performance.now();
+const rows = [];
+for (const problem of problems()) {
+  const eq = equation(problem);
+  // Planning: one warm-up call, then the median of five.
+  planEquation(eq.equation, eq.sizes);
+  const times = [];
+  let plan;
+  for (let r = 0; r < 5; r++) {
+    plan = planEquation(eq.equation, eq.sizes);
+    times.push(plan.ms);
+  }
+  // Evaluation: one call to size the repeats, then the median of up to 15.
+  const first = runEquation(eq.equation, eq.sizes, { path: plan.path });
+  const repeat = Math.max(3, Math.min(15, Math.round(300 / Math.max(first.ms, 0.01))));
+  const run = runEquation(eq.equation, eq.sizes, { path: plan.path, repeat });
+  rows.push({ problem, eq, plan, planMs: median(times), evalMs: run.ms, repeat });
+}
+
+// NumPy, in one subprocess for the whole suite.
+const env = {
+  ...process.env,
+  OPENBLAS_NUM_THREADS: "1",
+  OMP_NUM_THREADS: "1",
+  MKL_NUM_THREADS: "1",
+};
+delete env.OPENBLAS_CORETYPE;
+delete env.OPENBLAS_L2_SIZE;
+const input = rows.map((r) => ({
+  equation: r.eq.equation,
+  sizes: r.eq.sizes,
+  labels: r.eq.labels,
+  path: r.plan.path,
+  repeat: r.repeat,
+}));
+const py = spawnSync("python3", [join(here, "numpy_bench.py"), String(OPTIMAL_MAX)], {
+  input: JSON.stringify(input),
+  env,
+  encoding: "utf8",
+  maxBuffer: 1 << 26,
+});
+let numpy;
+if (py.status === 0) numpy = JSON.parse(py.stdout);
+else {
+  const why = py.error ? py.error.message : py.stderr.trim().split("\n").pop();
+  console.log(`NumPy comparison skipped: python3 with numpy is not available here (${why}).\n`);
+}
+
+const costOf = (row, path) => {
+  if (!path) return undefined;
+  const sizes = new Map(row.problem.sizes.map((d, l) => [l, d]));
+  return pathCost(row.problem.inputs, row.problem.output, sizes, path).flops;
+};
+const header = [
+  "problem",
+  "n",
+  "flops",
+  "np optimal",
+  "np greedy",
+  "÷opt",
+  "÷greedy",
+  "plan ms",
+  "np opt ms",
+  "np greedy ms",
+  "eval ms",
+  "np eval ms",
+  "eval÷np",
+];
+const table = rows.map((row, k) => {
+  const np = numpy?.problems[k] ?? {};
+  const opt = costOf(row, np.optimal?.path);
+  const greedy = costOf(row, np.greedy?.path);
+  return [
+    row.problem.name,
+    String(row.problem.inputs.length),
+    fmt(row.plan.flops),
+    fmt(opt),
+    fmt(greedy),
+    ratio(row.plan.flops, opt),
+    ratio(row.plan.flops, greedy),
+    ms(row.planMs),
+    ms(np.optimal?.ms),
+    ms(np.greedy?.ms),
+    ms(row.evalMs),
+    ms(np.eval_ms),
+    ratio(row.evalMs, np.eval_ms),
+  ];
+});
+const widths = header.map((h, c) => Math.max(h.length, ...table.map((r) => r[c].length)));
+const line = (cells) =>
+  cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join("  ");
+console.log(line(header));
+console.log(widths.map((w) => "─".repeat(w)).join("  "));
+for (const r of table) console.log(line(r));
+console.log(
+  "\nflops: opt_einsum's model (size of a step's labels, ×2 when it sums one), every path costed by the" +
+    "\nsame function; '—': NumPy cannot run it (> 52 labels, or 'optimal' on > 7 operands)." +
+    "\neval: median wall time of the contraction alone; NumPy runs np.einsum along diagrad's path, one thread.",
+);
+
+// GEMM, n = 512: diagrad's batched matmul via a one-step einsum.
+const n = 512;
+const gemm = runEquation("ij,jk->ik", { i: n, j: n, k: n }, { repeat: 9 });
+const ours = (2 * n ** 3) / (gemm.ms / 1000) / 1e9;
+const theirs = numpy
+  ? ` vs NumPy ${numpy.gemm_gflops.toFixed(1)} GFLOP/s (numpy ${numpy.numpy}, one thread)`
+  : "";
+console.log(
+  `\nGEMM n=${n}: diagrad ${ours.toFixed(1)} GFLOP/s (wasm kernel: ${wasmKernelKind()})${theirs}`,
+);
+console.log(`contraction suite: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+console.log("\n── simplification bench ──");
+spawnSync(process.execPath, [join(here, "simplify.mjs")], { stdio: "inherit" });
+
+const render = join(here, "render.mjs");
+if (existsSync(render)) {
+  console.log("\n── render bench ──");
+  spawnSync(process.execPath, [render], { stdio: "inherit" });
+}

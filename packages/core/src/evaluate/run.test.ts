@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { DiagradError } from "../language/span.js";
+import { mulberry32 } from "../plan/random.js";
+import { runEquation } from "./run.js";
+
+describe("runEquation", () => {
+  it("evaluates on seeded random data: a matrix product checked by hand", () => {
+    const { result, ms, path } = runEquation("ij,jk->ik", { i: 3, j: 4, k: 5 }, { seed: 7 });
+    expect(result.shape).toEqual([3, 5]);
+    expect(ms).toBeGreaterThanOrEqual(0);
+    expect(path).toEqual([[0, 1]]);
+    // The operands are drawn in order from the seed: A (3×4) then B (4×5), uniform in [−1, 1).
+    const random = mulberry32(7);
+    const a = Array.from({ length: 12 }, () => 2 * random() - 1);
+    const b = Array.from({ length: 20 }, () => 2 * random() - 1);
+    for (let i = 0; i < 3; i++) {
+      for (let k = 0; k < 5; k++) {
+        let want = 0;
+        for (let j = 0; j < 4; j++) want += a[i * 4 + j] * b[j * 5 + k];
+        expect(result.data[i * 5 + k]).toBeCloseTo(want, 12);
+      }
+    }
+  });
+
+  it("repeats and follows a given path; the same seed gives the same numbers", () => {
+    const sizes = { a: 8, b: 9, c: 10, d: 11 };
+    const one = runEquation("ab,bc,cd->ad", sizes, { seed: 3, repeat: 3 });
+    const other = runEquation("ab,bc,cd->ad", sizes, {
+      seed: 3,
+      path: [
+        [0, 1],
+        [0, 1],
+      ],
+    });
+    expect(other.path).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
+    for (let x = 0; x < one.result.data.length; x++) {
+      expect(other.result.data[x]).toBeCloseTo(one.result.data[x], 10);
+    }
+  });
+
+  it("rejects a repeat count that is not a positive integer", () => {
+    expect(() => runEquation("i", { i: 2 }, { repeat: 0 })).toThrow(DiagradError);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * A tiny WebAssembly assembler: just enough of the binary format to write one module by hand in
+ * TypeScript — LEB128 numbers, the type, function, memory, export and code sections, and the
+ * handful of integer and 128-bit SIMD instructions the matrix-multiply kernel uses. Building the
+ * bytes in code keeps the repository free of binary blobs and of any build-time tool; the result
+ * is checked by the engine itself (`new WebAssembly.Module` validates every instruction).
+ */
+
+/** Unsigned LEB128. */
+export function u32(n: number): number[] {
+  const out: number[] = [];
+  let v = n >>> 0;
+  do {
+    let byte = v & 0x7f;
+    v >>>= 7;
+    if (v !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (v !== 0);
+  return out;
+}
+
+/** Signed LEB128 of a 32-bit integer. */
+export function s32(n: number): number[] {
+  const out: number[] = [];
+  let v = n | 0;
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+const SIMD = 0xfd;
+
+/** The instructions the kernel needs; each returns its bytes. */
+export const op = {
+  localGet: (i: number) => [0x20, ...u32(i)],
+  localSet: (i: number) => [0x21, ...u32(i)],
+  localTee: (i: number) => [0x22, ...u32(i)],
+  i32Const: (n: number) => [0x41, ...s32(n)],
+  i32Add: [0x6a],
+  i32Sub: [0x6b],
+  i32Mul: [0x6c],
+  i32LtU: [0x49],
+  i32ShrU: [0x76],
+  loop: [0x03, 0x40],
+  end: [0x0b],
+  brIf: (depth: number) => [0x0d, ...u32(depth)],
+  /** v128.load with an 8-byte alignment hint and a constant byte offset. */
+  v128Load: (offset: number) => [SIMD, ...u32(0x00), 3, ...u32(offset)],
+  v128Store: (offset: number) => [SIMD, ...u32(0x0b), 3, ...u32(offset)],
+  /** Loads one f64 and splats it to both lanes. */
+  v128Load64Splat: (offset: number) => [SIMD, ...u32(0x0a), 3, ...u32(offset)],
+  v128Zero: [SIMD, ...u32(0x0c), ...new Array<number>(16).fill(0)],
+  f64x2Add: [SIMD, ...u32(0xf0)],
+  f64x2Mul: [SIMD, ...u32(0xf2)],
+  /** Relaxed SIMD: a·b + c, fused where the hardware has FMA. */
+  f64x2RelaxedMadd: [SIMD, ...u32(0x107)],
+};
+
+/** Value types. */
+export const I32 = 0x7f;
+export const V128 = 0x7b;
+
+function vec(items: number[][]): number[] {
+  return [...u32(items.length), ...items.flat()];
+}
+
+function section(id: number, body: number[]): number[] {
+  return [id, ...u32(body.length), ...body];
+}
+
+function name(text: string): number[] {
+  const bytes = [...new TextEncoder().encode(text)];
+  return [...u32(bytes.length), ...bytes];
+}
+
+/** One exported function: its parameter types, extra locals (type, count) and body. */
+export interface WasmFunction {
+  name: string;
+  params: number[];
+  locals: [type: number, count: number][];
+  body: number[];
+}
+
+/**
+ * The bytes of a module with one exported, growable memory (`"memory"`, `pages` × 64 KiB to start)
+ * and the given functions (no results).
+ *
+ * @example new WebAssembly.Module(wasmModule([{ name: "f", params: [], locals: [], body: [] }], 1))
+ */
+export function wasmModule(functions: readonly WasmFunction[], pages: number): Uint8Array {
+  const types = section(1, vec(functions.map((f) => [0x60, ...vec(f.params.map((t) => [t])), 0])));
+  const funcs = section(3, vec(functions.map((_, k) => u32(k))));
+  const memory = section(5, vec([[0x00, ...u32(pages)]]));
+  const exports = section(
+    7,
+    vec([
+      [...name("memory"), 0x02, 0],
+      ...functions.map((f, k) => [...name(f.name), 0x00, ...u32(k)]),
+    ]),
+  );
+  const code = section(
+    10,
+    vec(
+      functions.map((f) => {
+        const body = [...vec(f.locals.map(([t, n]) => [...u32(n), t])), ...f.body, ...op.end];
+        return [...u32(body.length), ...body];
+      }),
+    ),
+  );
+  return Uint8Array.from([
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
+    ...types,
+    ...funcs,
+    ...memory,
+    ...exports,
+    ...code,
+  ]);
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../plan/random.js";
+import { batchedMatmul } from "./gemm.js";
+import { wasmAvailable, wasmKernelKind, wasmMatmul } from "./wasmGemm.js";
+
+/** The textbook triple loop, with the sum of |terms| for a rounding tolerance. */
+function naive(a: Float64Array, b: Float64Array, m: number, k: number, n: number) {
+  const c = new Float64Array(m * n);
+  const scale = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      for (let p = 0; p < k; p++) {
+        const x = a[i * k + p] * b[p * n + j];
+        c[i * n + j] += x;
+        scale[i * n + j] += Math.abs(x);
+      }
+    }
+  }
+  return { c, scale };
+}
+
+describe("wasmMatmul", () => {
+  it("compiles on this engine", () => {
+    expect(wasmAvailable()).toBe(true);
+    expect(["fused", "simd"]).toContain(wasmKernelKind());
+  });
+
+  it("agrees with the triple loop on ragged sizes from 1 to 70, at offsets", () => {
+    const rand = mulberry32(41);
+    const sizes = [1, 2, 3, 4, 5, 7, 8, 9, 13, 31, 33, 64, 70];
+    for (let trial = 0; trial < 120; trial++) {
+      const pick = () => sizes[Math.floor(rand() * sizes.length)];
+      const [m, k, n] = [pick(), pick(), pick()];
+      const a = Float64Array.from({ length: m * k + 3 }, () => 2 * rand() - 1);
+      const b = Float64Array.from({ length: k * n + 5 }, () => 2 * rand() - 1);
+      const c = new Float64Array(m * n + 2).fill(7);
+      expect(wasmMatmul(a.subarray(3), 0, b, 5, c, 2, m, k, n)).toBe(true);
+      const want = naive(a.subarray(3), b.subarray(5), m, k, n);
+      expect([c[0], c[1]]).toEqual([7, 7]);
+      for (let x = 0; x < m * n; x++) {
+        expect(Math.abs(c[2 + x] - want.c[x])).toBeLessThanOrEqual(1e-13 * want.scale[x] + 1e-300);
+      }
+    }
+  });
+
+  it("crosses block edges (k > 256, m > 120) and overwrites stale output", () => {
+    const rand = mulberry32(42);
+    const [m, k, n] = [131, 517, 9];
+    const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
+    const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
+    const c = new Float64Array(m * n).fill(Number.NaN);
+    wasmMatmul(a, 0, b, 0, c, 0, m, k, n);
+    const want = naive(a, b, m, k, n);
+    for (let x = 0; x < m * n; x++) {
+      expect(Math.abs(c[x] - want.c[x])).toBeLessThanOrEqual(1e-13 * want.scale[x]);
+    }
+  });
+
+  it("gives zeros for an empty inner dimension", () => {
+    const c = new Float64Array(6).fill(1);
+    wasmMatmul(new Float64Array(0), 0, new Float64Array(0), 0, c, 0, 2, 0, 3);
+    expect([...c]).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe("batchedMatmul on the wasm kernel", () => {
+  it("agrees with the triple loop for batches of ragged sizes", () => {
+    const rand = mulberry32(43);
+    for (const [batch, m, k, n] of [
+      [3, 17, 33, 21],
+      [2, 64, 65, 66],
+      [5, 4, 70, 4],
+      [1, 70, 70, 70],
+    ]) {
+      const a = Float64Array.from({ length: batch * m * k }, () => 2 * rand() - 1);
+      const b = Float64Array.from({ length: batch * k * n }, () => 2 * rand() - 1);
+      const c = batchedMatmul(a, b, batch, m, k, n);
+      for (let t = 0; t < batch; t++) {
+        const want = naive(a.subarray(t * m * k), b.subarray(t * k * n), m, k, n);
+        for (let x = 0; x < m * n; x++) {
+          const got = c[t * m * n + x];
+          expect(Math.abs(got - want.c[x])).toBeLessThanOrEqual(1e-13 * want.scale[x]);
+        }
+      }
+    }
+  });
+});

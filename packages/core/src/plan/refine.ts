@@ -1,0 +1,148 @@
+/**
+ * Refinement of a contraction tree by re-solving its small subtrees exactly (subtree
+ * reconfiguration, as in cotengra). For each internal node X, a frontier of at most eight subtrees
+ * is grown from X by repeatedly opening the frontier subtree whose last step is most expensive;
+ * the tensors of the frontier, with X's labels as the output, form a small network whose optimal
+ * tree (`optimalTree`, all splits) replaces the steps between X and the frontier when it is strictly
+ * cheaper. X's labels do not change, so nothing above X changes; passes repeat until one finds no
+ * improvement. A node knows, for each label it keeps, how many of the network's operands below it
+ * hold that label — a label survives a step iff the output needs it or operands outside hold it.
+ */
+import { optimalTree, type Solution } from "./optimal.js";
+import type { DenseProblem, Tree } from "./tree.js";
+
+interface Node {
+  left?: Node;
+  right?: Node;
+  leaf: number;
+  labels: Int32Array;
+  /** How many operands below hold each kept label (parallel to `labels`). */
+  counts: Int32Array;
+  size: number;
+  /** The flops of this node's own step (0 for a leaf). */
+  flops: number;
+  dead: boolean;
+}
+
+/**
+ * A tree at most as expensive as `solution`'s, with every subtree of ≤ `maxLeaves` pieces optimal.
+ *
+ * @example refineTree(problem, randomGreedy(problem, options), 8, Infinity).flops // ≤ the greedy's
+ */
+export function refineTree(
+  problem: DenseProblem,
+  solution: Solution,
+  maxLeaves: number,
+  maxIntermediate: number,
+): Solution {
+  const { sizes, inOutput, holders } = problem;
+  const join = (left: Node, right: Node): Node => {
+    const labels: number[] = [];
+    const counts: number[] = [];
+    let union = 1;
+    let n = 0;
+    let size = 1;
+    const add = (id: number, c: number) => {
+      union *= sizes[id];
+      n++;
+      if (inOutput[id] === 1 || c < holders[id]) {
+        labels.push(id);
+        counts.push(c);
+        size *= sizes[id];
+      }
+    };
+    for (let k = 0; k < left.labels.length; k++) {
+      const id = left.labels[k];
+      const r = right.labels.indexOf(id);
+      add(id, left.counts[k] + (r >= 0 ? right.counts[r] : 0));
+    }
+    for (let k = 0; k < right.labels.length; k++) {
+      const id = right.labels[k];
+      if (!left.labels.includes(id)) add(id, right.counts[k]);
+    }
+    const flops = union * (labels.length < n ? 2 : 1);
+    return {
+      left,
+      right,
+      leaf: -1,
+      labels: Int32Array.from(labels),
+      counts: Int32Array.from(counts),
+      size,
+      flops,
+      dead: false,
+    };
+  };
+  const leaf = (k: number): Node => {
+    const labels = problem.operands[k];
+    return {
+      leaf: k,
+      labels,
+      counts: new Int32Array(labels.length).fill(1),
+      size: 0,
+      flops: 0,
+      dead: false,
+    };
+  };
+  const build = (t: Tree): Node =>
+    typeof t === "number" ? leaf(t) : join(build(t[0]), build(t[1]));
+  const root = build(solution.tree);
+  const output = new Uint8Array(sizes.length);
+  for (let passes = 0; passes < 16; passes++) {
+    const internal: Node[] = [];
+    const collect = (x: Node): void => {
+      if (x.left === undefined || x.right === undefined) return;
+      collect(x.left);
+      collect(x.right);
+      internal.push(x);
+    };
+    collect(root);
+    let improved = false;
+    for (const x of internal) {
+      if (x.dead) continue;
+      const frontier: Node[] = [x];
+      let old = 0;
+      const region: Node[] = [];
+      while (frontier.length < maxLeaves) {
+        let at = -1;
+        for (let k = 0; k < frontier.length; k++) {
+          if (frontier[k].left !== undefined && (at < 0 || frontier[k].flops > frontier[at].flops))
+            at = k;
+        }
+        if (at < 0) break;
+        const open = frontier[at];
+        region.push(open);
+        old += open.flops;
+        frontier.splice(at, 1, open.left as Node, open.right as Node);
+      }
+      if (frontier.length < 3) continue;
+      output.fill(0);
+      for (const id of x.labels) output[id] = 1;
+      const sub: DenseProblem = {
+        operands: frontier.map((f) => f.labels),
+        sizes,
+        inOutput: output,
+        holders,
+      };
+      const best = optimalTree(sub, maxIntermediate);
+      if (best === undefined || best.flops >= old) continue;
+      for (const r of region) r.dead = true;
+      const make = (t: Tree): Node =>
+        typeof t === "number" ? frontier[t] : join(make(t[0]), make(t[1]));
+      const replacement = make(best.tree);
+      // Keep the object identity of x so the parent's pointer stays valid.
+      Object.assign(x, replacement, { dead: false });
+      improved = true;
+    }
+    if (!improved) break;
+  }
+  let flops = 0;
+  let peak = 0;
+  const toTree = (x: Node): Tree => {
+    if (x.left === undefined || x.right === undefined) return x.leaf;
+    flops += x.flops;
+    peak = Math.max(peak, x.size);
+    return [toTree(x.left), toTree(x.right)];
+  };
+  const tree = toTree(root);
+  return { tree, flops, peak };
+}

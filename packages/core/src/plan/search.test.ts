@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { connectedTree } from "./connected.js";
+import { pathCost } from "./cost.js";
+import { mergeDuplicates } from "./duplicates.js";
+import { effectiveLabels } from "./labels.js";
+import { optimalTree } from "./optimal.js";
+import { planContraction } from "./plan.js";
+import { mulberry32 } from "./random.js";
+import { randomGreedy } from "./randomGreedy.js";
+import { refineTree } from "./refine.js";
+import { denseProblem, pathToTree, treeToPath } from "./tree.js";
+
+type Labels = readonly number[];
+
+/** The cheapest order that only ever joins two tensors sharing a label (when some pair does). */
+function bruteConnected(inputs: Labels[], output: Labels, sizes: ReadonlyMap<number, number>) {
+  const product = (ls: Iterable<number>) =>
+    [...ls].reduce((p, l) => p * (sizes.get(l) as number), 1);
+  const search = (ops: Labels[]): number => {
+    if (ops.length <= 1) return 0;
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < ops.length; i++) {
+      for (let j = i + 1; j < ops.length; j++) {
+        if (!ops[i].some((l) => ops[j].includes(l))) continue;
+        const rest = ops.filter((_, k) => k !== i && k !== j);
+        const union = new Set([...ops[i], ...ops[j]]);
+        const kept = [...union].filter(
+          (l) => output.includes(l) || rest.some((r) => r.includes(l)),
+        );
+        const step = product(union) * (kept.length < union.size ? 2 : 1);
+        best = Math.min(best, step + search([...rest, kept]));
+      }
+    }
+    return best;
+  };
+  return search(inputs);
+}
+
+/** A random connected network: a random tree of shared labels plus extra random labels. */
+function connectedNetwork(rand: () => number, n: number) {
+  const inputs: number[][] = Array.from({ length: n }, () => []);
+  let next = 0;
+  for (let k = 1; k < n; k++) {
+    const parent = Math.floor(rand() * k);
+    inputs[k].push(next);
+    inputs[parent].push(next++);
+  }
+  for (let extra = 0; extra < n; extra++) {
+    const holders = [0, 1, 2].map(() => Math.floor(rand() * n));
+    for (const h of new Set(holders)) inputs[h].push(next);
+    next++;
+  }
+  const sizes = new Map(Array.from({ length: next }, (_, l) => [l, 2 + Math.floor(rand() * 5)]));
+  const output = [...sizes.keys()].filter(() => rand() < 0.15);
+  return { inputs: effectiveLabels(inputs, output), output, sizes };
+}
+
+describe("connectedTree", () => {
+  it("finds the cheapest order without outer products on random connected networks", () => {
+    const rand = mulberry32(21);
+    for (let trial = 0; trial < 60; trial++) {
+      const { inputs, output, sizes } = connectedNetwork(rand, 2 + (trial % 6));
+      const problem = denseProblem(inputs, output, sizes);
+      const upper = optimalTree(problem, Number.POSITIVE_INFINITY);
+      const bound = randomGreedy(problem, { trials: 1, seed: 0, maxIntermediate: Infinity })[0];
+      const found = connectedTree(problem, Number.POSITIVE_INFINITY, bound.flops, 1e7);
+      if (typeof found !== "object") throw new Error("no tree");
+      expect(found.flops).toBe(bruteConnected(inputs, output, sizes));
+      expect(found.flops).toBeGreaterThanOrEqual(upper?.flops as number);
+      const path = treeToPath(inputs.length, found.tree);
+      expect(pathCost(inputs, output, sizes, path)).toEqual({
+        flops: found.flops,
+        peak: found.peak,
+      });
+    }
+  });
+
+  it("gives up deterministically when the work budget runs out", () => {
+    const { inputs, output, sizes } = connectedNetwork(mulberry32(22), 14);
+    const problem = denseProblem(inputs, output, sizes);
+    const bound = randomGreedy(problem, { trials: 1, seed: 0, maxIntermediate: Infinity })[0];
+    expect(connectedTree(problem, Number.POSITIVE_INFINITY, bound.flops, 10)).toBe("budget");
+  });
+});
+
+describe("refineTree and randomGreedy", () => {
+  it("never make a plan worse, and the same seed gives the same plan", () => {
+    const rand = mulberry32(23);
+    for (let trial = 0; trial < 20; trial++) {
+      const { inputs, output, sizes } = connectedNetwork(rand, 16 + trial);
+      const problem = denseProblem(inputs, output, sizes);
+      const plain = randomGreedy(problem, { trials: 1, seed: 0, maxIntermediate: Infinity })[0];
+      const runs = randomGreedy(problem, { trials: 16, seed: 3, maxIntermediate: Infinity }, 3);
+      expect(runs[0].flops).toBeLessThanOrEqual(plain.flops);
+      expect(runs.map((r) => r.flops)).toEqual([...runs.map((r) => r.flops)].sort((a, b) => a - b));
+      expect(randomGreedy(problem, { trials: 16, seed: 3, maxIntermediate: Infinity }, 3)).toEqual(
+        runs,
+      );
+      const refined = refineTree(problem, runs[0], 8, Number.POSITIVE_INFINITY);
+      expect(refined.flops).toBeLessThanOrEqual(runs[0].flops);
+      const cost = pathCost(inputs, output, sizes, treeToPath(inputs.length, refined.tree));
+      expect(Math.abs(cost.flops - refined.flops)).toBeLessThanOrEqual(1e-12 * cost.flops);
+      expect(cost.peak).toBe(refined.peak);
+    }
+  });
+});
+
+describe("planContraction on larger networks", () => {
+  it("plans 14-operand matrix chains as well as the exhaustive search", () => {
+    const rand = mulberry32(24);
+    for (let trial = 0; trial < 5; trial++) {
+      const dims = Array.from({ length: 15 }, () => 1 + Math.floor(rand() * 60));
+      const inputs = Array.from({ length: 14 }, (_, k) => [k, k + 1]);
+      const sizes = new Map(dims.map((d, l) => [l, d]));
+      const exhaustive = optimalTree(denseProblem(inputs, [0, 14], sizes), Infinity);
+      expect(planContraction(inputs, [0, 14], sizes).flops).toBe(exhaustive?.flops);
+    }
+  });
+
+  it("honours the memory cap in every search, or says no order fits", () => {
+    const rand = mulberry32(25);
+    for (let trial = 0; trial < 30; trial++) {
+      const { inputs, output, sizes } = connectedNetwork(rand, 4 + trial);
+      const free = planContraction(inputs, output, sizes);
+      const cap = Math.max(1, Math.floor(free.peak / 4));
+      try {
+        const capped = planContraction(inputs, output, sizes, { maxIntermediate: cap });
+        expect(capped.flops).toBeGreaterThanOrEqual(trial + 4 <= 12 ? free.flops : 0);
+        // Every intermediate but the final result fits.
+        let ops = effectiveLabels(inputs, output);
+        for (const [step, [i, j]] of capped.path.entries()) {
+          const rest = ops.filter((_, k) => k !== i && k !== j);
+          const kept = [...new Set([...ops[i], ...ops[j]])].filter(
+            (l) => output.includes(l) || rest.some((r) => r.includes(l)),
+          );
+          const size = kept.reduce((p, l) => p * (sizes.get(l) as number), 1);
+          if (step < capped.path.length - 1) expect(size).toBeLessThanOrEqual(cap);
+          ops = [...rest, kept];
+        }
+      } catch (error) {
+        expect((error as { kind?: string }).kind).toBe("value");
+      }
+    }
+  });
+
+  it("plans 40 tensors deterministically, and the seed is the only source of variation", () => {
+    const { inputs, output, sizes } = connectedNetwork(mulberry32(26), 40);
+    const plan = planContraction(inputs, output, sizes);
+    expect(planContraction(inputs, output, sizes)).toEqual(plan);
+    expect(pathCost(inputs, output, sizes, plan.path)).toEqual({
+      flops: plan.flops,
+      peak: plan.peak,
+    });
+    expect(pathToTree(40, plan.path)).toBeDefined();
+  });
+});
+
+describe("mergeDuplicates", () => {
+  it("merges operands with equal label sets first, in any label order", () => {
+    expect(mergeDuplicates([[0, 1], [2], [1, 0], [0, 1]], [0])).toEqual({
+      steps: [
+        [0, 2],
+        [1, 2],
+      ],
+      operands: [[2], [0]], // the second merge sums label 1: no one else holds it
+    });
+  });
+
+  it("leaves a network without duplicates alone", () => {
+    expect(mergeDuplicates([[0], [1]], [])).toEqual({ steps: [], operands: [[0], [1]] });
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * `diagrad plan` and `diagrad einsum` as a user runs them.
+ */
+import { describe, expect, test } from "vitest";
+import { run } from "./support/cli.js";
+
+describe("plan", () => {
+  test("picks the cheap order of a skewed chain and reports it as numpy.einsum_path does", () => {
+    const r = run(["plan", "ij,jk,kl->il", "--sizes", "i=1000,j=2,k=1000,l=2", "--format", "json"]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.path).toEqual([
+      [1, 2],
+      [0, 1],
+    ]);
+    // opt_einsum's model: (j·k·l)·2 for the first product, (i·j·l)·2 for the second
+    expect(out.flops).toBe(2 * 2 * 1000 * 2 + 2 * 1000 * 2 * 2);
+    expect(out.peak).toBe(2000);
+    expect(out.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  test("takes any letters, Unicode too, and prints a readable text report", () => {
+    const r = run(["plan", "αβ,βγ->αγ", "--sizes", "α=2,β=3,γ=4"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("path:  [(0, 1)]");
+    expect(r.stdout).toContain("flops: 48");
+  });
+
+  test("points at a bad label with a caret, exit 1; a bad --sizes is usage, exit 2", () => {
+    const bad = run(["plan", "ij,jk->iq", "--sizes", "i=2,j=3,k=4"]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(
+      "error: einsum: output label 'q' is not in any operand\n  ij,jk->iq\n          ^",
+    );
+    const missing = run(["plan", "ij,jk->ik", "--sizes", "i=2,j=3"]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("no size for label 'k'");
+    expect(run(["plan", "ij->i", "--sizes", "i=0"]).status).toBe(2);
+  });
+});
+
+describe("einsum", () => {
+  test("times the planned contraction on random operands", () => {
+    const r = run([
+      "einsum",
+      "ij,jk->ik",
+      "--sizes",
+      "i=64,j=64,k=64",
+      "--random",
+      "--repeat",
+      "3",
+      "--format",
+      "json",
+    ]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.shape).toEqual([64, 64]);
+    expect(out.repeat).toBe(3);
+    expect(out.ms).toBeGreaterThan(0);
+  });
+
+  test("asks for --random rather than guessing", () => {
+    const r = run(["einsum", "ij,jk->ik", "--sizes", "i=2,j=3,k=3"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("add --random");
+  });
+});
