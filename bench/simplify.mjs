@@ -5,7 +5,8 @@
  */
 import { derivative, formulas } from "../packages/core/dist/index.js";
 
-const source = "W1: [h, d]; W2: [o, h]; x: [d]; b1: [h]; y: [o]; norm(W2 @ tanh(W1 @ x + b1) - y)**2";
+const source =
+  "W1: [h, d]; W2: [o, h]; x: [d]; b1: [h]; y: [o]; norm(W2 @ tanh(W1 @ x + b1) - y)**2";
 
 function timed(order) {
   const runs = [];
@@ -24,7 +25,9 @@ function timed(order) {
 export function benchSimplify() {
   const gradient = timed(1);
   const hessian = timed(2);
-  console.log(`MLP gradient + formulas: ${gradient.ms.toFixed(0)} ms (${gradient.terms} terms) — reference`);
+  console.log(
+    `MLP gradient + formulas: ${gradient.ms.toFixed(0)} ms (${gradient.terms} terms) — reference`,
+  );
   console.log(
     `MLP Hessian + formulas:  ${hessian.ms.toFixed(0)} ms (${hessian.terms} terms): ${(hessian.ms / gradient.ms).toFixed(1)}× the gradient, ${(hessian.ms / 1000).toFixed(2)} of the 1 s budget ${hessian.ms < 1000 ? "(met)" : "(NOT met)"}`,
   );

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { ExpressionCommand } from "./command.js";
+import { addDocsCommand } from "./commands/docs.js";
 import type { CommandName, OptionsOf } from "./commands/types.js";
 import { addDiagramCommands, formatFromOutput, withDiagramOptions } from "./diagrams.js";
 import {
@@ -97,7 +98,7 @@ export function buildProgram(done: (code: number) => void): Command {
         .choices(["numerator", "denominator"])
         .default("numerator"),
     );
-  withDiagramOptions(withCommonOptions(diff, ["latex", "svg", "png"]))
+  withDiagramOptions(withCommonOptions(diff, ["latex", "svg", "png", "numpy", "torch", "jax"]))
     .addHelpText(
       "after",
       examples([
@@ -105,6 +106,7 @@ export function buildProgram(done: (code: number) => void): Command {
         `diagrad diff "x * y * z" --wrt x --values values.json --format json`,
         `diagrad diff "x @ A @ x" --wrt x --order 2 --shape A=3,3`,
         `diagrad diff "logdet(X)" --wrt X --format latex`,
+        `diagrad diff "norm(W2 @ tanh(W1 @ x) - y)**2" --wrt W1 --format torch -o grad.py`,
         `echo "(A @ z) * tanh(B @ z)" | diagrad diff -i - --wrt z`,
         `diagrad diff "W @ (A * B)" --wrt A -o dA.svg`,
       ]),
@@ -205,5 +207,6 @@ export function buildProgram(done: (code: number) => void): Command {
     .action(run("einsum"));
 
   addDiagramCommands(program, run, (c) => withCommonOptions(c, false), examples);
+  addDocsCommand(program, done, examples);
   return program;
 }

@@ -12,6 +12,7 @@ export { differentiate } from "./calculus/differentiate.js";
 export * from "./check.js";
 export { derivation, type Step } from "./derivation.js";
 export { contract } from "./evaluate/contract.js";
+export { type EquationRun, runEquation } from "./evaluate/index.js";
 export { fromNested, toNested } from "./evaluate/nested.js";
 export { evaluateNetwork } from "./evaluate/network.js";
 export type { Tensor } from "./evaluate/tensor.js";
@@ -29,8 +30,8 @@ export type {
 export { elementwiseFunctions, tensorFunctions } from "./network/types.js";
 export type { Plan } from "./plan/index.js";
 export { type EquationPlan, planContraction, planEquation } from "./plan/index.js";
-export { type EquationRun, runEquation } from "./evaluate/index.js";
 export {
+  type Backend,
   type FormulaOptions,
   type Formulas,
   formatCoefficient,
@@ -39,6 +40,7 @@ export {
   type Layout,
   latexFormula,
   networkExpr,
+  pythonCode,
   textFormula,
 } from "./print/index.js";
 export { indexNotation } from "./print/indexNotation.js";

@@ -11,6 +11,7 @@ import {
   type Formulas,
   formatShape,
   formulas,
+  pythonCode,
   type Tensor,
 } from "@diagrad/core";
 import { readValues } from "../io/values.js";
@@ -60,6 +61,9 @@ export function diffCommand(source: string, options: DiffOptions): Outcome {
     return { output: jsonRecord(record), exitCode: exitCodes.ok };
   }
   if (options.format === "latex") return { output: `${f.latex}\n`, exitCode: exitCodes.ok };
+  if (options.format === "numpy" || options.format === "torch" || options.format === "jax") {
+    return { output: pythonCode(d, options.format), exitCode: exitCodes.ok };
+  }
 
   const title = derivativeTitle(expression, wrt, order);
   const axes = describeAxes(d.expression.shape, d.wrtShape, wrt, order);

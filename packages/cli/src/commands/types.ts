@@ -5,7 +5,7 @@
  */
 import type { Shapes } from "../options.js";
 
-export type Format = "text" | "json" | "latex" | "svg" | "png";
+export type Format = "text" | "json" | "latex" | "svg" | "png" | "numpy" | "torch" | "jax";
 
 /** The options all three commands share. */
 export interface CommonOptions {

@@ -7,6 +7,9 @@
  * import { formulas } from "./print/index.js";
  * formulas(derivative({ source: "x @ A @ x", wrt: "x" })).text; // "(A + Aᵀ) x"
  */
+
+export type { Backend } from "./code/backends.js";
+export { pythonCode } from "./code/python.js";
 export { formatCoefficient } from "./coefficient.js";
 export { type FormulaOptions, type Formulas, formulas, type Layout } from "./formulas.js";
 export { indexNotation } from "./indexNotation.js";

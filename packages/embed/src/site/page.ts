@@ -1,0 +1,64 @@
+/**
+ * The HTML page around a docs page's body: the document head, a navigation bar with every page,
+ * and the scripts the body needs — the `<tensor-diagram>` bundle only on pages that use the
+ * element, the playground only on pages that have one. Titles and labels are escaped; the body is
+ * HTML already.
+ */
+import { escapeHtml } from "../escape.js";
+
+/** A link in the navigation bar. */
+export interface NavLink {
+  href: string;
+  label: string;
+}
+
+/** What goes into a page. */
+export interface PageParts {
+  title: string;
+  /** The page's own file name, to mark its link in the navigation. */
+  href: string;
+  body: string;
+  nav: readonly NavLink[];
+}
+
+/**
+ * The whole HTML document of a page.
+ *
+ * @example page({ title: "Gallery", href: "gallery.html", body: "<h1>Gallery</h1>", nav: [] })
+ */
+export function page(parts: PageParts): string {
+  const nav = parts.nav
+    .map((link) => {
+      const current = link.href === parts.href ? ' aria-current="page"' : "";
+      return `<a href="${escapeHtml(link.href)}"${current}>${escapeHtml(link.label)}</a>`;
+    })
+    .join("\n      ");
+  const scripts = [
+    parts.body.includes("<tensor-diagram") ? "tensor-diagram.js" : undefined,
+    parts.body.includes("data-playground") ? "playground.js" : undefined,
+  ]
+    .filter((s) => s !== undefined)
+    .map((s) => `\n    <script type="module" src="${s}"></script>`)
+    .join("");
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>${escapeHtml(parts.title)} · diagrad</title>
+    <link rel="icon" href="data:,">
+    <link rel="stylesheet" href="style.css">${scripts}
+  </head>
+  <body>
+    <nav class="site">
+      <strong>diagrad</strong>
+      ${nav}
+    </nav>
+    <main>
+${parts.body}
+    </main>
+    <footer>Built from <code>docs/*.md</code> by <code>pnpm run docs</code>; every diagram and formula is computed by diagrad.</footer>
+  </body>
+</html>
+`;
+}
