@@ -132,7 +132,7 @@ describe("the docs site in Chromium", () => {
       expect(f.height).toBeGreaterThan(30);
     }
     const formulas = await page.$$eval("main > p > code", (cs) => cs.map((c) => c.textContent));
-    expect(formulas).toContain("Γ[i,j] = δ[i,j] y[i] z[i]");
+    expect(formulas).toContain("Γ = Diag(y ∘ z)");
 
     const live = await diagrams(page, "tensor-diagram#live svg");
     expect(live.map((d) => d.title)).toEqual([expectedTitle("x @ A @ x", "x", 2)]);

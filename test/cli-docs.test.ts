@@ -49,7 +49,7 @@ describe("diagrad docs", () => {
     const md = readFileSync(output, "utf8");
     expect(md.startsWith('# Seeds\n\nDiag(y ∘ z):\n\n<figure class="diagrad"><svg ')).toBe(true);
     expect(md).toContain('<title id="diagrad-1-title">∂(x * y * z)/∂x</title>');
-    expect(md.endsWith("</svg></figure>\n\n`Γ[i,j] = δ[i,j] y[i] z[i]`\n\nThe end.\n")).toBe(true);
+    expect(md.endsWith("</svg></figure>\n\n`Γ = Diag(y ∘ z)`\n\nThe end.\n")).toBe(true);
   });
 
   test("with --embed file, writes OUT-diagrams/1.svg and links it relatively", () => {
@@ -59,9 +59,7 @@ describe("diagrad docs", () => {
     const r = run(["docs", input, "-o", output, "--embed", "file", "--theme", "dark"]);
     expect(r.status).toBe(0);
     const md = readFileSync(output, "utf8");
-    expect(md).toContain(
-      "![∂(x \\* y \\* z)/∂x](page-diagrams/1.svg)\n\n`Γ[i,j] = δ[i,j] y[i] z[i]`",
-    );
+    expect(md).toContain("![∂(x \\* y \\* z)/∂x](page-diagrams/1.svg)\n\n`Γ = Diag(y ∘ z)`");
     const svg = readFileSync(join(dir, "site", "page-diagrams", "1.svg"), "utf8");
     expect(svg).toMatch(/^<svg [\s\S]*fill="#0d1117"[\s\S]*<\/svg>\n$/); // the dark background
   });
@@ -69,7 +67,7 @@ describe("diagrad docs", () => {
   test("reads standard input and writes standard output", () => {
     const r = run(["docs", "-"], { input: good });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("`Γ[i,j] = δ[i,j] y[i] z[i]`");
+    expect(r.stdout).toContain("`Γ = Diag(y ∘ z)`");
     expect(run(["docs", "-i", "-"], { input: good }).stdout).toBe(r.stdout);
   });
 
@@ -100,7 +98,7 @@ describe("diagrad docs", () => {
     expect(r.stderr).toContain(
       `${input}:${at(bad, "frob").line}:${at(bad, "frob").column}: error: unknown function 'frob'`,
     );
-    expect(r.stdout).toContain("`Γ[i,j] = δ[i,j] y[i] z[i]`");
+    expect(r.stdout).toContain("`Γ = Diag(y ∘ z)`");
     expect(r.stdout).toMatch(
       /\n {2}<div class="diagrad-error" role="alert">[^\n]*unknown function &#39;frob&#39;[^\n]*<\/div>\n/,
     );

@@ -65,8 +65,8 @@ describe("transformMarkdown", () => {
       { keepGoing: true },
     );
     expect(markdown.match(/<figure class="diagrad"><svg /g)).toHaveLength(4);
-    expect(markdown).toContain("`Γ[i,j] = δ[i,j] y[i] z[i]`");
-    expect(markdown).toContain("`Γ[i,j] = A[i,j] + A[j,i]`"); // ∂²xᵀAx/∂x²
+    expect(markdown).toContain("`Γ = Diag(y ∘ z)`");
+    expect(markdown).toContain("`Γ = A + Aᵀ`"); // ∂²xᵀAx/∂x²
     expect(markdown).toContain("1. expression\n2. differentiate by x");
     for (const kept of [
       "# Notes\n\nSome *emphasis*, a [link](other.md) and * a star list:\n\n",
@@ -80,7 +80,7 @@ describe("transformMarkdown", () => {
       /\n {2}<div class="diagrad-error" role="alert">[^\n]*<\/div>\n\n {2}<figure/,
     );
     expect(markdown).toMatch(
-      /\n {2}<figure class="diagrad"><svg [^\n]*<\/svg><\/figure>\n\n {2}`Γ\[i,j\] = /,
+      /\n {2}<figure class="diagrad"><svg [^\n]*<\/svg><\/figure>\n\n {2}`Γ(\[[^\]]*\])? = /,
     );
     expect(markdown).toMatch(/\n> <div class="diagrad-error" role="alert">/);
     expect(markdown).not.toContain("<script>");
@@ -146,9 +146,7 @@ describe("transformMarkdown", () => {
       embed: "file",
       imageDir: "out-diagrams",
     });
-    expect(markdown).toBe(
-      "![∂(x \\* y \\* z)/∂x](out-diagrams/1.svg)\n\n`Γ[i,j] = δ[i,j] y[i] z[i]`",
-    );
+    expect(markdown).toBe("![∂(x \\* y \\* z)/∂x](out-diagrams/1.svg)\n\n`Γ = Diag(y ∘ z)`");
     expect(images.map((i) => [i.name, i.url])).toEqual([["1.svg", "out-diagrams/1.svg"]]);
     expect(images[0].svg).toMatch(
       /^<svg [^\n]*<title id="diagrad-1-title">∂\(x \* y \* z\)\/∂x<\/title>/,
@@ -190,7 +188,7 @@ describe("remarkDiagrad in a unified pipeline", () => {
     expect(out.match(/<svg /g)).toHaveLength(4);
     expect(out.match(/class="diagrad-error"/g)).toHaveLength(3);
     expect(out).toContain('<title id="notes-1-title">∂(x * y * z)/∂x</title>');
-    expect(out).toContain("<code>Γ[i,j] = δ[i,j] y[i] z[i]</code>");
+    expect(out).toContain("<code>Γ = Diag(y ∘ z)</code>");
     expect(out).not.toContain("<script>");
     expect(file.messages.map((m) => m.line)).toEqual([
       at("foo(").line,

@@ -41,7 +41,7 @@ const oneLine = (svg: string) => svg.replace(/\s*\n\s*/g, " ");
 /**
  * Draws `source` with `settings`; `id` prefixes the ids inside the SVG (unique per page).
  *
- * @example (await renderFigure("x * y * z", { ...defaultSettings, wrt: "x" }, "d1")).formula // "Γ[i,j] = δ[i,j] y[i] z[i]"
+ * @example (await renderFigure("x * y * z", { ...defaultSettings, wrt: "x" }, "d1")).formula // "Γ = Diag(y ∘ z)"
  */
 export async function renderFigure(
   source: string,
@@ -61,7 +61,7 @@ export async function renderFigure(
   const figure: Figure = {
     svg,
     title: titleOf(svg),
-    formula: formulaOf(d.network, "Γ"),
+    formula: formulaOf(d.network, "Γ", d),
     steps: [],
   };
   if (!d.occurs) figure.note = `${wrt} does not occur in the expression: the derivative is zero`;
