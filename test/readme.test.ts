@@ -3,13 +3,21 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkDerivative, derivative, evaluate, indexNotation, toNested } from "@diagrad/core";
+import {
+  checkDerivative,
+  derivative,
+  evaluate,
+  formulas,
+  indexNotation,
+  toNested,
+} from "@diagrad/core";
 import { expect, test } from "vitest";
 import { run, scratch } from "./support/cli.js";
 
 test("the library example gives what the README says", () => {
   const d = derivative({ source: "x * y * z", wrt: "x" });
   expect(indexNotation(d.network).formula).toBe("δ[i,j] y[i] z[i]");
+  expect(formulas(d).text).toBe("Diag(y ∘ z)");
   expect(toNested(evaluate(d, { x: [1, 2], y: [3, 4], z: [5, 6] }))).toEqual([
     [15, 0],
     [0, 24],
@@ -58,4 +66,37 @@ test("the README's textbook table is the one the script generates from diagrad's
     .split("\n<!-- cookbook-table:end -->")[0];
   expect(block).toBe(table(results));
   expect(rows.length).toBeGreaterThanOrEqual(15);
+});
+
+test("the steps example prints what the README shows", () => {
+  const r = run(["steps", "x * x * x", "--wrt", "x"]);
+  expect(r.stdout).toBe(
+    [
+      "1. expression: x³",
+      "2. differentiate by x (product rule over 3 occurrences): 3 Diag(x²)",
+      "     · remove x: its wires become the new free indices",
+      "     · remove x: its wires become the new free indices",
+      "     · remove x: its wires become the new free indices",
+      "3. merge equal terms: 3 Diag(x²)",
+      "",
+    ].join("\n"),
+  );
+});
+
+test("the remark example turns a fence into a figure and its formula", async () => {
+  const { unified } = await import("unified");
+  const { default: remarkParse } = await import("remark-parse");
+  const { default: remarkRehype } = await import("remark-rehype");
+  const { default: rehypeStringify } = await import("rehype-stringify");
+  const { remarkDiagrad } = await import("../packages/embed/src/index.js");
+  const html = String(
+    await unified()
+      .use(remarkParse)
+      .use(remarkDiagrad)
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeStringify, { allowDangerousHtml: true })
+      .process("```diagrad\nx @ A @ x\nwrt: x\n```\n"),
+  );
+  expect(html).toContain('<figure class="diagrad"><svg');
+  expect(html).toContain("<code>Γ = (A + Aᵀ) x</code>");
 });
