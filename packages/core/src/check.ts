@@ -12,6 +12,7 @@ import type { Tensor } from "./evaluate/tensor.js";
 import { dimFactors } from "./language/dims.js";
 import { DiagradError } from "./language/span.js";
 import type { Shape } from "./network/types.js";
+import { mulberry32 } from "./plan/random.js";
 
 export interface Check {
   /**
@@ -25,17 +26,8 @@ export interface Check {
   values: Record<string, Tensor>;
 }
 
-/** A small seeded generator (mulberry32) so random checks repeat. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32) so random checks repeat: `random(1)()` ∈ [0, 1). */
+export const random = mulberry32;
 
 /**
  * Random values for every variable: entries of size 0.5–1.5 with random signs (all positive when

@@ -41,6 +41,7 @@ export {
   latexFormula,
   networkExpr,
   pythonCode,
+  superscript,
   textFormula,
 } from "./print/index.js";
 export { indexNotation } from "./print/indexNotation.js";

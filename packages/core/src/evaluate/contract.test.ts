@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../plan/random.js";
 import { contract, type Operand } from "./contract.js";
 import type { Tensor } from "./tensor.js";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The oracle: loop over every assignment of every label in `sizes`, add the product of the

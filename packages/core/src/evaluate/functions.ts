@@ -5,22 +5,11 @@
  * large positive number, `softplus` is `max(x, 0) + log1p(exp(−|x|))`, and `softmax`/`logsumexp`
  * subtract the row maximum first. `norm` scales by the largest entry so squares cannot overflow.
  */
+import type { ElementwiseFn } from "../network/types.js";
 import { size, type Tensor } from "./tensor.js";
 
-/** The names of the elementwise functions of one argument. */
-export type ElementwiseName =
-  | "exp"
-  | "log"
-  | "sqrt"
-  | "tanh"
-  | "sigmoid"
-  | "sin"
-  | "cos"
-  | "abs"
-  | "relu"
-  | "softplus"
-  | "sign"
-  | "step";
+/** The names of the elementwise functions of one argument (`pow` takes its exponent apart). */
+export type ElementwiseName = Exclude<ElementwiseFn, "pow">;
 
 /**
  * The elementwise functions by name. `sign(0)` and `step(0)` are 0; NaN stays NaN.

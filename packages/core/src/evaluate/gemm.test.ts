@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../plan/random.js";
 import { batchedMatmul } from "./gemm.js";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("batchedMatmul", () => {
   it("agrees with the textbook triple loop on small, ragged and blocked sizes", () => {

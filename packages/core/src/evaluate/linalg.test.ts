@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DiagradError, ShapeError } from "../language/span.js";
+import { mulberry32 } from "../plan/random.js";
 import { determinant, inverse, logAbsDet, lu } from "./linalg.js";
 import { type Tensor, tensor } from "./tensor.js";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random matrix with a dominant diagonal (so well conditioned), rows shuffled so pivoting matters. */
 function wellConditioned(n: number, rand: () => number): Tensor {

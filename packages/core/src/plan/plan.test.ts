@@ -3,17 +3,7 @@ import { pathCost } from "./cost.js";
 import { greedyPath } from "./greedy.js";
 import { effectiveLabels } from "./labels.js";
 import { planContraction } from "./plan.js";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./random.js";
 
 type Labels = readonly number[];
 

@@ -17,4 +17,4 @@ export type { MExpr } from "./matrix/expr.js";
 export { networkExpr } from "./matrix/read.js";
 export { inputFormula } from "./render/input.js";
 export { latexFormula } from "./render/latex.js";
-export { textFormula } from "./render/text.js";
+export { superscript, textFormula } from "./render/text.js";

@@ -6,7 +6,7 @@
  * det, norm, softmax, …) consume their argument's axes, whose legs end inside the frame, and
  * their own output axes leave by the sides a tensor's would.
  */
-import type { NodeAttrs } from "@diagrad/core";
+import { type NodeAttrs, superscript } from "@diagrad/core";
 import { type Panel, type Point, round, type SceneWire, translatePanel } from "../scene/scene.js";
 import { fontSizes, textWidth } from "../text/metrics.js";
 import { axisSide, type Side } from "./sides.js";
@@ -42,19 +42,6 @@ export interface BoxDrawing {
 const header = 18;
 const pad = 6;
 const margin = 12;
-const superscripts: Record<string, string> = {
-  "-": "⁻",
-  "0": "⁰",
-  "1": "¹",
-  "2": "²",
-  "3": "³",
-  "4": "⁴",
-  "5": "⁵",
-  "6": "⁶",
-  "7": "⁷",
-  "8": "⁸",
-  "9": "⁹",
-};
 
 /**
  * The name written on a box: `tanh`, `inv`, `(·)²`, `(·)⁻¹`, `(·)^0.5`.
@@ -63,9 +50,7 @@ const superscripts: Record<string, string> = {
  */
 export function boxLabel(attrs: NodeAttrs & { kind: "box" }): string {
   if (attrs.fn !== "pow") return attrs.fn;
-  const p = attrs.param ?? 1;
-  if (Number.isInteger(p)) return `(·)${[...String(p)].map((c) => superscripts[c]).join("")}`;
-  return `(·)^${p}`;
+  return `(·)${superscript(attrs.param ?? 1)}`;
 }
 
 /**
