@@ -140,7 +140,7 @@ describe("diff: the seeds' examples against hand-computed Jacobians", () => {
     expect(title).toContain("the expression's axes");
     expect(title).toContain("then A's");
     // indices are named after the dimensions they run over (W: m×n, A and B: n×q)
-    expect(index).toBe("Γ[m,r,n,q] = W[m,n] B[n,q] δ[r,q]");
+    expect(index).toBe("  Γ[m,r,n,q] = W[m,n] B[n,q] δ[r,q]");
   });
 
   test("with values the text adds the numbers, aligned, and names the layout", () => {

@@ -75,9 +75,20 @@ export function diffCommand(source: string, options: DiffOptions): Outcome {
   return { output: `${lines.join("\n")}\n`, exitCode: exitCodes.ok };
 }
 
-/** The formulas a person reads: matrix form (when there is one), index form, vec form, differential, notes. */
+/**
+ * The formulas a person reads, indented under the title: the matrix form (when there is one), the
+ * index form, the vec form, the differential; then one line of conventions and where the diagram is.
+ */
 function formulaLines(f: Formulas, wrt: string): string[] {
   const matrix = f.notes.some((n) => n.startsWith("no matrix form")) ? [] : [`Γ = ${f.text}`];
   const vec = f.vec_text && f.vec_text !== f.text ? [`∂vec(F)/∂vec(${wrt}) = ${f.vec_text}`] : [];
-  return [...matrix, f.index, ...vec, f.differential, ...f.notes.map((n) => `  (${n})`)];
+  const conventions = [
+    `${f.layout} layout (Γ[${f.layout === "numerator" ? "out…, in…" : "in…, out…"}])`,
+    ...(f.symmetric ? ["symmetric"] : []),
+    ...(vec.length ? ["vec is column-major"] : []),
+  ];
+  return [
+    ...[...matrix, f.index, ...vec, f.differential].map((line) => `  ${line}`),
+    `(${conventions.join("; ")}; the diagram: -o FILE.svg or --format svg|png)`,
+  ];
 }
