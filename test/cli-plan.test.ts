@@ -1,8 +1,11 @@
 /**
  * `diagrad plan` and `diagrad einsum` as a user runs them.
  */
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { run } from "./support/cli.js";
+import { run, scratch } from "./support/cli.js";
 
 describe("plan", () => {
   test("picks the cheap order of a skewed chain and reports it as numpy.einsum_path does", () => {
@@ -36,6 +39,18 @@ describe("plan", () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("no size for label 'k'");
     expect(run(["plan", "ij->i", "--sizes", "i=0"]).status).toBe(2);
+  });
+});
+
+describe("equations from files and standard input", () => {
+  test("plan reads the equation from -i - and writes -o FILE", () => {
+    const out = join(scratch().dir, "plan.json");
+    const r = run(["plan", "-i", "-", "--sizes", "i=2,j=3", "--format", "json", "-o", out], {
+      input: "ij,j->i\n",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(readFileSync(out, "utf8")).path).toEqual([[0, 1]]);
   });
 });
 
