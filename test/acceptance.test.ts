@@ -1,27 +1,9 @@
-/**
- * The acceptance cases (../shared/acceptance, copied to fixtures): numbers computed independently
- * of diagrad. Each runs through the real CLI (diff and eval with a values file) and the library.
- */
-import { readFileSync } from "node:fs";
+
 import { derivative, evaluate, prepare, toNested } from "@diagrad/core";
 import { describe, expect, test } from "vitest";
+import { acceptanceCases as cases } from "./support/cases.js";
 import { run, scratch } from "./support/cli.js";
 import { type Nested, relativeError, shapeOf } from "./support/compare.js";
-
-interface Case {
-  id: string;
-  expr: string;
-  shapes: Record<string, number[]>;
-  wrt: string;
-  order: number;
-  inputs: Record<string, Nested>;
-  value: Nested;
-  derivative: Nested;
-}
-
-const cases: Case[] = JSON.parse(
-  readFileSync(new URL("./fixtures/acceptance-cases.json", import.meta.url), "utf8"),
-);
 
 describe.each(cases)("acceptance case $id: d^$order($expr)/d$wrt", (c) => {
   const values = scratch().file(`${c.id}.json`, JSON.stringify(c.inputs));

@@ -5,25 +5,12 @@
  * here). When python3 or numpy is missing the test fails and says so: CI has both.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { acceptanceCases as cases } from "./support/cases.js";
 import { run, scratch } from "./support/cli.js";
-import { type Nested, relativeError } from "./support/compare.js";
-
-interface Case {
-  id: string;
-  expr: string;
-  wrt: string;
-  order: number;
-  inputs: Record<string, Nested>;
-  value: Nested;
-  derivative: Nested;
-}
-
-const cases: Case[] = JSON.parse(
-  readFileSync(new URL("./fixtures/acceptance-cases.json", import.meta.url), "utf8"),
-);
+import { relativeError } from "./support/compare.js";
 
 const python = spawnSync("python3", ["-c", "import numpy; print(numpy.__version__)"], {
   encoding: "utf8",

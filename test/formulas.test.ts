@@ -1,29 +1,10 @@
-/**
- * The printed formulas parse back to the same numbers: for every acceptance case, `formula`
- * evaluated with the case's inputs reproduces the independently computed derivative, and
- * `vec_formula` reproduces it reshaped column-major (numerator layout). The cookbook table's
- * rows are checked the same way, and printing stays fast on a network Hessian.
- */
-import { readFileSync } from "node:fs";
+
 import { derivative, evaluate, prepare, random, toNested } from "@diagrad/core";
 import { describe, expect, test } from "vitest";
 import { formulas } from "../packages/core/src/print/index.js";
 import { diagradColumn, rows } from "../scripts/cookbook-table.mjs";
+import { acceptanceCases as cases } from "./support/cases.js";
 import { flatten, type Nested, relativeError, shapeOf } from "./support/compare.js";
-
-interface Case {
-  id: string;
-  expr: string;
-  shapes: Record<string, number[]>;
-  wrt: string;
-  order: number;
-  inputs: Record<string, Nested>;
-  derivative: Nested;
-}
-
-const cases: Case[] = JSON.parse(
-  readFileSync(new URL("./fixtures/acceptance-cases.json", import.meta.url), "utf8"),
-);
 
 const evaluateFormula = (source: string, values: Record<string, unknown>) =>
   toNested(evaluate(prepare({ source, values }))) as Nested;

@@ -9,19 +9,9 @@ import { join } from "node:path";
 import { derivative, type Network, prepare } from "@diagrad/core";
 import { describe, expect, test } from "vitest";
 import { renderSvg } from "../packages/render/src/index.js";
+import { acceptanceCases as cases } from "./support/cases.js";
 import { run, scratch } from "./support/cli.js";
 import { descendants, parseXml, type XmlElement } from "./support/xml.js";
-
-interface Case {
-  id: string;
-  expr: string;
-  shapes: Record<string, number[]>;
-  wrt: string;
-  order: number;
-}
-const cases: Case[] = JSON.parse(
-  readFileSync(new URL("./fixtures/acceptance-cases.json", import.meta.url), "utf8"),
-);
 
 /** Tensor names of every term, boxes' arguments included, with repeats. */
 function tensorNames(net: Network): string[] {

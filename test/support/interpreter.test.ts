@@ -1,9 +1,6 @@
-/**
- * The reference interpreter against values known independently of it and of diagrad: small cases
- * worked out by hand, and the acceptance cases, whose values NumPy computed.
- */
-import { readFileSync } from "node:fs";
+
 import { describe, expect, test } from "vitest";
+import { acceptanceCases as cases } from "./cases.js";
 import { relativeError } from "./compare.js";
 import { fromNestedArray, interpret, type Nested, toNestedArray } from "./interpreter.js";
 
@@ -190,16 +187,6 @@ describe("the reference interpreter, by hand", () => {
     expect(() => run("x", {})).toThrow();
   });
 });
-
-interface Case {
-  id: string;
-  expr: string;
-  inputs: Record<string, Nested>;
-  value: Nested;
-}
-const cases: Case[] = JSON.parse(
-  readFileSync(new URL("../fixtures/acceptance-cases.json", import.meta.url), "utf8"),
-);
 
 describe("the reference interpreter reproduces NumPy's values of the acceptance cases", () => {
   test.each(cases.map((c) => [c.id, c] as const))("%s", (_, c) => {
