@@ -1,4 +1,7 @@
-
+/**
+ * The acceptance cases (../shared/acceptance, copied to fixtures): numbers computed independently
+ * of diagrad. Each runs through the real CLI (diff and eval with a values file) and the library.
+ */
 import { derivative, evaluate, prepare, toNested } from "@diagrad/core";
 import { describe, expect, test } from "vitest";
 import { acceptanceCases as cases } from "./support/cases.js";

@@ -1,4 +1,9 @@
-
+/**
+ * The printed formulas parse back to the same numbers: for every acceptance case, `formula`
+ * evaluated with the case's inputs reproduces the independently computed derivative, and
+ * `vec_formula` reproduces it reshaped column-major (numerator layout). The cookbook table's
+ * rows are checked the same way, and printing stays fast on a network Hessian.
+ */
 import { derivative, evaluate, prepare, random, toNested } from "@diagrad/core";
 import { describe, expect, test } from "vitest";
 import { formulas } from "../packages/core/src/print/index.js";

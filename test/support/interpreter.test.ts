@@ -1,4 +1,7 @@
-
+/**
+ * The reference interpreter against values known independently of it and of diagrad: small cases
+ * worked out by hand, and the acceptance cases, whose values NumPy computed.
+ */
 import { describe, expect, test } from "vitest";
 import { acceptanceCases as cases } from "./cases.js";
 import { relativeError } from "./compare.js";
