@@ -78,7 +78,15 @@ export function contract(
     ops = [...rest, contractPair(ops[i], ops[j], kept)];
   }
   const last: Operand = ops[0] ?? { tensor: { shape: [], data: Float64Array.of(1) }, labels: [] };
-  const result = expand(last, output, sizes);
+  // a pairwise step's result is fresh and may be returned as it is when already on the output
+  const inPlace =
+    path.length > 0 &&
+    ops.length === 1 &&
+    last.labels.length === output.length &&
+    last.labels.every((l, k) => l === output[k]);
+  const result = inPlace
+    ? { shape: [...last.tensor.shape], data: last.tensor.data }
+    : expand(last, output, sizes);
   const loops = [...sizes.keys()].filter((l) => !outputSet.has(l) && !holders.has(l));
   const factor = labelSize(loops, sizes);
   if (factor !== 1) for (let k = 0; k < result.data.length; k++) result.data[k] *= factor;

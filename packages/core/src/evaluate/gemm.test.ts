@@ -38,14 +38,47 @@ describe("batchedMatmul", () => {
     }
   });
 
+  it("reads operands through batch, row and column strides", () => {
+    const rand = mulberry32(32);
+    // [batch, m, k] stored as [k, batch, m] and [batch, k, n] stored as [n, k, batch]
+    for (const [batch, m, k, n] of [
+      [3, 1, 1, 1],
+      [2, 5, 1, 1],
+      [4, 3, 6, 1],
+      [2, 7, 5, 3],
+      [2, 20, 17, 18],
+      [2, 40, 70, 30],
+    ]) {
+      const a = Float64Array.from({ length: batch * m * k }, () => 2 * rand() - 1);
+      const b = Float64Array.from({ length: batch * k * n }, () => 2 * rand() - 1);
+      const c = batchedMatmul(a, b, batch, m, k, n, [m, 1, batch * m], [1, batch, batch * k]);
+      for (let t = 0; t < batch; t++) {
+        for (let i = 0; i < m; i++) {
+          for (let j = 0; j < n; j++) {
+            let want = 0;
+            let scale = 0;
+            for (let p = 0; p < k; p++) {
+              const x = a[p * batch * m + t * m + i] * b[j * k * batch + p * batch + t];
+              want += x;
+              scale += Math.abs(x);
+            }
+            expect(Math.abs(c[(t * m + i) * n + j] - want)).toBeLessThanOrEqual(1e-13 * scale);
+          }
+        }
+      }
+    }
+  });
+
   it("propagates NaN and infinities like the plain sum", () => {
     const c = batchedMatmul(Float64Array.of(0, 1), Float64Array.of(Infinity, 2), 1, 1, 2, 1);
     expect(c[0]).toBeNaN();
   });
 
-  it("rejects operands whose lengths do not fit", () => {
-    expect(() => batchedMatmul(new Float64Array(3), new Float64Array(2), 1, 1, 2, 1)).toThrow(
+  it("rejects operands whose lengths or strides do not fit", () => {
+    expect(() => batchedMatmul(new Float64Array(1), new Float64Array(2), 1, 1, 2, 1)).toThrow(
       /do not fit/,
     );
+    const four = new Float64Array(4);
+    expect(() => batchedMatmul(four, four, 1, 2, 2, 1, [0, 1, 3])).toThrow(/do not fit/);
   });
 });

@@ -1,16 +1,20 @@
 /**
- * The batched matrix product at the heart of every pairwise contraction: `C[b] = A[b] · B[b]` for
- * row-major `A: [batch, m, k]` and `B: [batch, k, n]`. Products of a few thousand multiply–adds
- * and up run on the WebAssembly SIMD kernel (`wasmGemm.ts`); where that is unavailable, or below
- * that size, this file's JavaScript kernels run. Large products use the classic blocked
- * scheme: a kc × nc block of B is packed into 4-column panels and a 4-row strip of A into a panel,
- * both contiguous, so a 4 × 4 register-tiled micro-kernel reads them sequentially while the block
- * stays in cache; edges are zero-padded in the panels and clipped when written back. Small
- * products (and matrix–vector ones) skip the packing and run a plain i-k-j loop, whose inner loop
- * streams contiguously through a row of B and a row of C.
+ * The batched matrix product at the heart of every pairwise contraction: `C[t] = A[t] · B[t]`,
+ * with A and B read through strides (so a transposed or interleaved operand needs no copy) and C
+ * written row-major. Products of a few thousand multiply–adds and up run on the WebAssembly SIMD
+ * kernel (`wasmGemm.ts`) unless a side is a vector (its 4 × 4 tiles would be three-quarters
+ * padding); below that size, for vectors, or where WebAssembly SIMD is unavailable, this file's
+ * JavaScript kernels run: outer products (scalings and Hadamard products among them) when k = 1, dot products with four
+ * accumulators for matrix–vector products, a plain i-k-j loop for other small products, and for
+ * large ones the classic blocked scheme (a kc × nc block of B packed into 4-column panels, a 4-row
+ * strip of A into a panel, a 4 × 4 register-tiled micro-kernel reading both sequentially).
  */
 
+import type { StridedMatrix } from "./strided.js";
 import { wasmAvailable, wasmMatmul } from "./wasmGemm.js";
+
+/** Strides of a batch of matrices: entry (t, i, j) is at `t·batch + i·row + j·col`. */
+export type BatchStrides = readonly [batch: number, row: number, col: number];
 
 const MR = 4;
 const NR = 4;
@@ -19,41 +23,58 @@ const WASM_MIN = 4096;
 const KC = 256;
 const NC = 256;
 
-/** i-k-j order: `C = A · B` for one batch entry, written into `c` at `cOff`. */
+/** `C = A · B` for one batch entry of small strided operands, written into `c` at `cOff`. */
 function matmulSmall(
   a: Float64Array,
   aOff: number,
+  aRow: number,
+  aCol: number,
   b: Float64Array,
   bOff: number,
+  bRow: number,
+  bCol: number,
   c: Float64Array,
   cOff: number,
   m: number,
   k: number,
   n: number,
 ): void {
-  for (let i = 0; i < m; i++) {
-    const aRow = aOff + i * k;
-    const cRow = cOff + i * n;
-    if (n === 1) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += a[aRow + p] * b[bOff + p];
-      c[cRow] = s;
-      continue;
+  if (n === 1) {
+    // dot products, four running sums to hide the latency of the additions
+    for (let i = 0; i < m; i++) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let x = aOff + i * aRow;
+      let y = bOff;
+      let p = 0;
+      for (; p + 3 < k; p += 4, x += 4 * aCol, y += 4 * bRow) {
+        s0 += a[x] * b[y];
+        s1 += a[x + aCol] * b[y + bRow];
+        s2 += a[x + 2 * aCol] * b[y + 2 * bRow];
+        s3 += a[x + 3 * aCol] * b[y + 3 * bRow];
+      }
+      for (; p < k; p++, x += aCol, y += bRow) s0 += a[x] * b[y];
+      c[cOff + i] = s0 + s1 + (s2 + s3);
     }
+    return;
+  }
+  for (let i = 0; i < m; i++) {
+    const cRow = cOff + i * n;
     for (let p = 0; p < k; p++) {
-      const x = a[aRow + p];
-      const bRow = bOff + p * n;
-      for (let j = 0; j < n; j++) c[cRow + j] += x * b[bRow + j];
+      const x = a[aOff + i * aRow + p * aCol];
+      const bAt = bOff + p * bRow;
+      if (bCol === 1) for (let j = 0; j < n; j++) c[cRow + j] += x * b[bAt + j];
+      else for (let j = 0; j < n; j++) c[cRow + j] += x * b[bAt + j * bCol];
     }
   }
 }
 
 /** Blocked and packed: `C = A · B` for one batch entry, accumulated into `c` at `cOff`. */
 function matmulBlocked(
-  a: Float64Array,
-  aOff: number,
-  b: Float64Array,
-  bOff: number,
+  a: StridedMatrix,
+  b: StridedMatrix,
   c: Float64Array,
   cOff: number,
   m: number,
@@ -71,17 +92,16 @@ function matmulBlocked(
         const base = jp * kc;
         const w = Math.min(NR, nc - jp);
         for (let p = 0; p < kc; p++) {
-          const src = bOff + (p0 + p) * n + j0 + jp;
+          const src = b.offset + (p0 + p) * b.row + (j0 + jp) * b.col;
           const dst = base + p * NR;
-          for (let q = 0; q < NR; q++) bPack[dst + q] = q < w ? b[src + q] : 0;
+          for (let q = 0; q < NR; q++) bPack[dst + q] = q < w ? b.data[src + q * b.col] : 0;
         }
       }
       for (let i0 = 0; i0 < m; i0 += MR) {
         const h = Math.min(MR, m - i0);
         for (let p = 0; p < kc; p++) {
-          for (let r = 0; r < MR; r++) {
-            aPack[p * MR + r] = r < h ? a[aOff + (i0 + r) * k + p0 + p] : 0;
-          }
+          const src = a.offset + i0 * a.row + (p0 + p) * a.col;
+          for (let r = 0; r < MR; r++) aPack[p * MR + r] = r < h ? a.data[src + r * a.row] : 0;
         }
         for (let jp = 0; jp < nc; jp += NR) {
           microKernel(
@@ -182,9 +202,51 @@ function microKernel(
 }
 
 /**
- * The batched product of `a: [batch, m, k]` and `b: [batch, k, n]`, a new `[batch, m, n]` array.
+ * Products with k = 1: an outer product per batch entry, which is a scaling when m or n is 1 and
+ * a Hadamard product when both are. One loop nest for the whole batch, the longer side innermost.
+ */
+function outerProducts(
+  a: Float64Array,
+  [at, ar]: BatchStrides,
+  b: Float64Array,
+  [bt, , bc]: BatchStrides,
+  c: Float64Array,
+  batch: number,
+  m: number,
+  n: number,
+): void {
+  let o = 0;
+  if (m === 1 && n === 1) {
+    for (let t = 0, x = 0, y = 0; t < batch; t++, x += at, y += bt) c[t] = a[x] * b[y];
+    return;
+  }
+  if (n === 1) {
+    for (let t = 0; t < batch; t++) {
+      const v = b[t * bt];
+      for (let i = 0, x = t * at; i < m; i++, x += ar) c[o++] = a[x] * v;
+    }
+    return;
+  }
+  for (let t = 0; t < batch; t++) {
+    for (let i = 0; i < m; i++) {
+      const v = a[t * at + i * ar];
+      for (let j = 0, y = t * bt; j < n; j++, y += bc) c[o++] = v * b[y];
+    }
+  }
+}
+
+/** How many entries a batch of `dims` read through `strides` spans (0 when it is empty). */
+function extent(strides: BatchStrides, dims: readonly number[]): number {
+  if (dims.some((d) => d === 0)) return 0;
+  return 1 + dims.reduce((s, d, a) => s + (d - 1) * strides[a], 0);
+}
+
+/**
+ * The batched product of `a: [batch, m, k]` and `b: [batch, k, n]`, a new row-major
+ * `[batch, m, n]` array. The operands are row-major unless their strides say otherwise.
  *
  * @example batchedMatmul(Float64Array.of(1, 2, 3, 4), Float64Array.of(1, 1), 1, 2, 2, 1) // [3, 7]
+ * @example batchedMatmul(a, b, 1, m, k, n, [0, 1, m]) // Aᵀ · B for a k × m array `a`
  */
 export function batchedMatmul(
   a: Float64Array,
@@ -193,17 +255,43 @@ export function batchedMatmul(
   m: number,
   k: number,
   n: number,
+  aStrides: BatchStrides = [m * k, k, 1],
+  bStrides: BatchStrides = [k * n, n, 1],
 ): Float64Array {
-  if (a.length !== batch * m * k || b.length !== batch * k * n) {
+  if (
+    extent(aStrides, [batch, m, k]) > a.length ||
+    extent(bStrides, [batch, k, n]) > b.length ||
+    [...aStrides, ...bStrides].some((s) => !(s >= 0))
+  ) {
     throw new Error(`batchedMatmul: operands of ${a.length} and ${b.length} entries do not fit`);
   }
   const c = new Float64Array(batch * m * n);
-  if (m * k * n >= WASM_MIN && m >= 4 && n >= 4 && wasmAvailable()) {
-    for (let t = 0; t < batch; t++) wasmMatmul(a, t * m * k, b, t * k * n, c, t * m * n, m, k, n);
+  const [at, ar, ac] = aStrides;
+  const [bt, br, bc] = bStrides;
+  if (k === 1) {
+    outerProducts(a, aStrides, b, bStrides, c, batch, m, n);
     return c;
   }
-  const big = m >= 16 && n >= 16 && k >= 16;
-  const kernel = big ? matmulBlocked : matmulSmall;
-  for (let t = 0; t < batch; t++) kernel(a, t * m * k, b, t * k * n, c, t * m * n, m, k, n);
+  const view = (data: Float64Array, offset: number, row: number, col: number) => ({
+    data,
+    offset,
+    row,
+    col,
+  });
+  if (m * k * n >= WASM_MIN && m >= 2 && n >= 2 && wasmAvailable()) {
+    for (let t = 0; t < batch; t++) {
+      wasmMatmul(view(a, t * at, ar, ac), view(b, t * bt, br, bc), c, t * m * n, m, k, n);
+    }
+    return c;
+  }
+  if (m >= 16 && n >= 16 && k >= 16) {
+    for (let t = 0; t < batch; t++) {
+      matmulBlocked(view(a, t * at, ar, ac), view(b, t * bt, br, bc), c, t * m * n, m, k, n);
+    }
+    return c;
+  }
+  for (let t = 0; t < batch; t++) {
+    matmulSmall(a, t * at, ar, ac, b, t * bt, br, bc, c, t * m * n, m, k, n);
+  }
   return c;
 }

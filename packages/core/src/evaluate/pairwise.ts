@@ -2,15 +2,35 @@
  * One pairwise step of a contraction. Labels of the two operands fall into four groups: batch
  * (on both and kept), contracted (on both and not kept), and each side's free labels. The left
  * operand is arranged as [batch, free, contracted], the right as [batch, contracted, free], and
- * one batched matrix product gives the result with labels [batch, left free, right free]. Which
- * operand goes left, and the order of labels within each group, are chosen so that as few entries
- * as possible are moved: the order of the shared labels follows the larger operand, and of the two
- * orientations the one with less data to transpose wins (`contract` reads the result by its labels,
- * so their order is free).
+ * one batched matrix product gives the result with labels [batch, left free, right free]. The
+ * product reads its operands through strides, so an operand whose groups each lie contiguously
+ * (in any order of the groups: a transpose) is used in place; only one whose groups interleave is
+ * copied into the group order first. Which operand goes left, and the order of labels within each
+ * group, are chosen so that as few entries as possible are copied: the order of the shared labels
+ * follows the larger operand, and of the two orientations the one with less to copy wins
+ * (`contract` reads the result by its labels, so their order is free).
  */
-import { batchedMatmul } from "./gemm.js";
+import { type BatchStrides, batchedMatmul } from "./gemm.js";
 import { arrange, type Operand, sumLabels } from "./operand.js";
-import { size } from "./tensor.js";
+import { size, strides } from "./tensor.js";
+
+/**
+ * The strides that read `op` as a [g₀, g₁, g₂] batch of matrices, each group's labels flattened
+ * row-major in the given order, or null when a group's labels do not lie contiguously in that
+ * order (then the operand must be copied).
+ */
+function groupStrides(op: Operand, groups: readonly (readonly number[])[]): BatchStrides | null {
+  const st = strides(op.tensor.shape);
+  const out: number[] = [];
+  for (const group of groups) {
+    const axes = group.map((l) => op.labels.indexOf(l));
+    for (let t = 0; t + 1 < axes.length; t++) {
+      if (st[axes[t]] !== st[axes[t + 1]] * op.tensor.shape[axes[t + 1]]) return null;
+    }
+    out.push(axes.length === 0 ? 0 : st[axes[axes.length - 1]]);
+  }
+  return [out[0], out[1], out[2]];
+}
 
 interface Layout {
   left: Operand;
@@ -30,10 +50,9 @@ function layout(left: Operand, right: Operand, keep: ReadonlySet<number>): Layou
   const summed = shared.filter((l) => !keep.has(l));
   const freeLeft = left.labels.filter((l) => !right.labels.includes(l));
   const freeRight = right.labels.filter((l) => !left.labels.includes(l));
-  const same = (op: Operand, order: number[]) => order.every((l, k) => op.labels[k] === l);
   const moved =
-    (same(left, [...batch, ...freeLeft, ...summed]) ? 0 : size(left.tensor.shape)) +
-    (same(right, [...batch, ...summed, ...freeRight]) ? 0 : size(right.tensor.shape));
+    (groupStrides(left, [batch, freeLeft, summed]) ? 0 : size(left.tensor.shape)) +
+    (groupStrides(right, [batch, summed, freeRight]) ? 0 : size(right.tensor.shape));
   return { left, right, batch, summed, freeLeft, freeRight, moved };
 }
 
@@ -58,20 +77,21 @@ export function contractPair(a: Operand, b: Operand, kept: readonly number[]): O
   if (labels.length !== kept.length || labels.some((l) => !keep.has(l))) {
     throw new Error(`contractPair: result labels [${labels}] differ from the planned [${kept}]`);
   }
-  const l = arrange(left, [...batch, ...freeLeft, ...summed]).tensor;
-  const r = arrange(right, [...batch, ...summed, ...freeRight]).tensor;
   const dims = (op: Operand, ls: readonly number[]) =>
     ls.map((label) => op.tensor.shape[op.labels.indexOf(label)]);
   const batchShape = dims(left, batch);
   const leftShape = dims(left, freeLeft);
   const rightShape = dims(right, freeRight);
-  const data = batchedMatmul(
-    l.data,
-    r.data,
-    size(batchShape),
-    size(leftShape),
-    size(dims(left, summed)),
-    size(rightShape),
-  );
+  const [t, m, k, n] = [batchShape, leftShape, dims(left, summed), rightShape].map(size);
+  const read = (op: Operand, groups: number[][]) => {
+    const st = groupStrides(op, groups);
+    if (st !== null) return { data: op.tensor.data, st };
+    const copy = arrange(op, groups.flat()).tensor;
+    const [rows, cols] = groups.slice(1).map((g) => size(dims(op, g)));
+    return { data: copy.data, st: [rows * cols, cols, 1] as const };
+  };
+  const l = read(left, [batch, freeLeft, summed]);
+  const r = read(right, [batch, summed, freeRight]);
+  const data = batchedMatmul(l.data, r.data, t, m, k, n, l.st, r.st);
   return { tensor: { shape: [...batchShape, ...leftShape, ...rightShape], data }, labels };
 }

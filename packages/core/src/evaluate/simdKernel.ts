@@ -7,7 +7,7 @@
  * and does a multiply and an add (or one fused multiply–add) per register — then added to C. Bounds are the driver's job:
  * panels are zero-padded and C is padded to whole tiles, so the kernel never branches on edges.
  */
-import { I32, op, V128, type WasmFunction, wasmModule } from "./wasmEmit.js";
+import { I32, type MemoryType, op, V128, type WasmFunction, wasmModule } from "./wasmEmit.js";
 
 /** Rows of the register tile. */
 export const MR = 4;
@@ -94,14 +94,14 @@ function blockBody(fused: boolean): number[] {
 }
 
 /**
- * The kernel module's bytes: memory `"memory"` and
+ * The kernel module's bytes: it imports `env.memory` of the given type and exports
  * `block(a, b, c, ldc, mPanels, nPanels, kc)` (byte offsets; counts ≥ 1; `kc` a multiple of
  * `UNROLL`). `fused` uses relaxed SIMD's `f64x2.relaxed_madd` (one fused multiply–add where the
  * CPU has FMA, twice the throughput of a multiply and an add), which not every engine accepts.
  *
- * @example new WebAssembly.Module(simdKernelBytes(false)) // validates
+ * @example new WebAssembly.Module(simdKernelBytes(false, { pages: 1, maximum: 1, shared: false })) // validates
  */
-export function simdKernelBytes(fused: boolean): Uint8Array {
+export function simdKernelBytes(fused: boolean, memory: MemoryType): Uint8Array {
   const block: WasmFunction = {
     name: "block",
     params: [I32, I32, I32, I32, I32, I32, I32],
@@ -111,5 +111,5 @@ export function simdKernelBytes(fused: boolean): Uint8Array {
     ],
     body: blockBody(fused),
   };
-  return wasmModule([block], 1);
+  return wasmModule([block], memory);
 }

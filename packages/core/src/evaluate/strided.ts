@@ -4,28 +4,69 @@
  * of the row-major ones, a diagonal when two axes' strides are added into one, a broadcast when a
  * stride is 0. `scatter` is its mirror: it writes a row-major array onto a strided view of a zero
  * array, which is how a result is placed on the diagonal of a larger one. Both walk the view with
- * an odometer whose innermost axis is a plain loop.
+ * an odometer whose innermost axis is a plain loop (a block copy where it is contiguous), after
+ * merging the axes that together step through memory as one. `StridedMatrix` is the matrix form of
+ * a view, which the matrix product reads in place.
  */
 import { size } from "./tensor.js";
 
-/** Calls `visit(offset, count, step)` for every innermost run of the strided view, in row-major order. */
-function walk(
+/**
+ * A matrix read in place through strides: entry (i, j) is `data[offset + i·row + j·col]`. A
+ * transpose, a block of a larger array or a matrix inside a batch is such a view, with no copy.
+ */
+export interface StridedMatrix {
+  data: Float64Array;
+  offset: number;
+  row: number;
+  col: number;
+}
+
+/**
+ * The view with neighbouring axes merged wherever the outer one steps exactly over the inner one
+ * (a contiguous block becomes one long run), and axes of size 1 dropped.
+ */
+function coalesce(
   shape: readonly number[],
   viewStrides: readonly number[],
-  visit: (offset: number, count: number, step: number) => void,
+): { shape: number[]; strides: number[] } {
+  const dims: number[] = [];
+  const steps: number[] = [];
+  for (let axis = 0; axis < shape.length; axis++) {
+    if (shape[axis] === 1) continue;
+    const last = dims.length - 1;
+    if (last >= 0 && steps[last] === viewStrides[axis] * shape[axis]) {
+      dims[last] *= shape[axis];
+      steps[last] = viewStrides[axis];
+    } else {
+      dims.push(shape[axis]);
+      steps.push(viewStrides[axis]);
+    }
+  }
+  return { shape: dims, strides: steps };
+}
+
+/**
+ * Calls `visit(offset, count, step, at)` for every innermost run of the strided view, in row-major
+ * order; `at` is the run's first position in row-major order.
+ */
+function walk(
+  fullShape: readonly number[],
+  fullStrides: readonly number[],
+  visit: (offset: number, count: number, step: number, at: number) => void,
 ): void {
+  if (size(fullShape) === 0) return;
+  const { shape, strides: viewStrides } = coalesce(fullShape, fullStrides);
   const rank = shape.length;
-  if (size(shape) === 0) return;
   if (rank === 0) {
-    visit(0, 1, 0);
+    visit(0, 1, 0, 0);
     return;
   }
   const inner = shape[rank - 1];
   const step = viewStrides[rank - 1];
   const index = new Array<number>(rank - 1).fill(0);
   let offset = 0;
-  for (;;) {
-    visit(offset, inner, step);
+  for (let at = 0; ; at += inner) {
+    visit(offset, inner, step, at);
     let axis = rank - 2;
     for (; axis >= 0; axis--) {
       offset += viewStrides[axis];
@@ -49,9 +90,9 @@ export function gather(
   viewStrides: readonly number[],
 ): Float64Array {
   const out = new Float64Array(size(shape));
-  let k = 0;
-  walk(shape, viewStrides, (offset, count, step) => {
-    for (let i = 0, p = offset; i < count; i++, p += step) out[k++] = data[p];
+  walk(shape, viewStrides, (offset, count, step, at) => {
+    if (step === 1 && count >= 16) out.set(data.subarray(offset, offset + count), at);
+    else for (let i = 0, p = offset; i < count; i++, p += step) out[at + i] = data[p];
   });
   return out;
 }
@@ -69,9 +110,8 @@ export function scatter(
   length: number,
 ): Float64Array {
   const out = new Float64Array(length);
-  let k = 0;
-  walk(shape, viewStrides, (offset, count, step) => {
-    for (let i = 0, p = offset; i < count; i++, p += step) out[p] = values[k++];
+  walk(shape, viewStrides, (offset, count, step, at) => {
+    for (let i = 0, p = offset; i < count; i++, p += step) out[p] = values[at + i];
   });
   return out;
 }

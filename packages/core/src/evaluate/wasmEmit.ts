@@ -1,6 +1,6 @@
 /**
  * A tiny WebAssembly assembler: just enough of the binary format to write one module by hand in
- * TypeScript — LEB128 numbers, the type, function, memory, export and code sections, and the
+ * TypeScript — LEB128 numbers, the type, import, function, export and code sections, and the
  * handful of integer and 128-bit SIMD instructions the matrix-multiply kernel uses. Building the
  * bytes in code keeps the repository free of binary blobs and of any build-time tool; the result
  * is checked by the engine itself (`new WebAssembly.Module` validates every instruction).
@@ -87,23 +87,28 @@ export interface WasmFunction {
   body: number[];
 }
 
+/** The memory a module imports as `env.memory`: its size limits in 64 KiB pages, and whether threads share it. */
+export interface MemoryType {
+  pages: number;
+  maximum: number;
+  shared: boolean;
+}
+
 /**
- * The bytes of a module with one exported, growable memory (`"memory"`, `pages` × 64 KiB to start)
- * and the given functions (no results).
+ * The bytes of a module that imports one memory (`env.memory`, of the given type) and exports the
+ * given functions (no results). Importing, rather than defining, the memory lets several
+ * instances — one per thread — work on the same shared memory.
  *
- * @example new WebAssembly.Module(wasmModule([{ name: "f", params: [], locals: [], body: [] }], 1))
+ * @example
+ * const bytes = wasmModule([{ name: "f", params: [], locals: [], body: [] }], { pages: 1, maximum: 1, shared: false });
+ * new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: new WebAssembly.Memory({ initial: 1, maximum: 1 }) } });
  */
-export function wasmModule(functions: readonly WasmFunction[], pages: number): Uint8Array {
+export function wasmModule(functions: readonly WasmFunction[], memory: MemoryType): Uint8Array {
   const types = section(1, vec(functions.map((f) => [0x60, ...vec(f.params.map((t) => [t])), 0])));
+  const limits = [memory.shared ? 0x03 : 0x01, ...u32(memory.pages), ...u32(memory.maximum)];
+  const imports = section(2, vec([[...name("env"), ...name("memory"), 0x02, ...limits]]));
   const funcs = section(3, vec(functions.map((_, k) => u32(k))));
-  const memory = section(5, vec([[0x00, ...u32(pages)]]));
-  const exports = section(
-    7,
-    vec([
-      [...name("memory"), 0x02, 0],
-      ...functions.map((f, k) => [...name(f.name), 0x00, ...u32(k)]),
-    ]),
-  );
+  const exports = section(7, vec(functions.map((f, k) => [...name(f.name), 0x00, ...u32(k)])));
   const code = section(
     10,
     vec(
@@ -123,8 +128,8 @@ export function wasmModule(functions: readonly WasmFunction[], pages: number): U
     0x00,
     0x00,
     ...types,
+    ...imports,
     ...funcs,
-    ...memory,
     ...exports,
     ...code,
   ]);

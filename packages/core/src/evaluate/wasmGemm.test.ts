@@ -19,6 +19,13 @@ function naive(a: Float64Array, b: Float64Array, m: number, k: number, n: number
   return { c, scale };
 }
 
+const rowMajor = (data: Float64Array, offset: number, cols: number) => ({
+  data,
+  offset,
+  row: cols,
+  col: 1,
+});
+
 describe("wasmMatmul", () => {
   it("compiles on this engine", () => {
     expect(wasmAvailable()).toBe(true);
@@ -34,7 +41,7 @@ describe("wasmMatmul", () => {
       const a = Float64Array.from({ length: m * k + 3 }, () => 2 * rand() - 1);
       const b = Float64Array.from({ length: k * n + 5 }, () => 2 * rand() - 1);
       const c = new Float64Array(m * n + 2).fill(7);
-      expect(wasmMatmul(a.subarray(3), 0, b, 5, c, 2, m, k, n)).toBe(true);
+      expect(wasmMatmul(rowMajor(a, 3, k), rowMajor(b, 5, n), c, 2, m, k, n)).toBe(true);
       const want = naive(a.subarray(3), b.subarray(5), m, k, n);
       expect([c[0], c[1]]).toEqual([7, 7]);
       for (let x = 0; x < m * n; x++) {
@@ -49,16 +56,46 @@ describe("wasmMatmul", () => {
     const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
     const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
     const c = new Float64Array(m * n).fill(Number.NaN);
-    wasmMatmul(a, 0, b, 0, c, 0, m, k, n);
+    wasmMatmul(rowMajor(a, 0, k), rowMajor(b, 0, n), c, 0, m, k, n);
     const want = naive(a, b, m, k, n);
     for (let x = 0; x < m * n; x++) {
       expect(Math.abs(c[x] - want.c[x])).toBeLessThanOrEqual(1e-13 * want.scale[x]);
     }
   });
 
+  it("reads transposed and interleaved operands through their strides", () => {
+    const rand = mulberry32(44);
+    for (const [m, k, n] of [
+      [5, 7, 9],
+      [64, 300, 33],
+      [131, 17, 6],
+    ]) {
+      const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
+      const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
+      // Aᵀ stored k × m and Bᵀ stored n × k, read back as A and B
+      const at = Float64Array.from({ length: m * k }, (_, x) => a[(x % m) * k + Math.floor(x / m)]);
+      const bt = Float64Array.from({ length: k * n }, (_, x) => b[(x % k) * n + Math.floor(x / k)]);
+      const c = new Float64Array(m * n);
+      wasmMatmul(
+        { data: at, offset: 0, row: 1, col: m },
+        { data: bt, offset: 0, row: 1, col: k },
+        c,
+        0,
+        m,
+        k,
+        n,
+      );
+      const want = naive(a, b, m, k, n);
+      for (let x = 0; x < m * n; x++) {
+        expect(Math.abs(c[x] - want.c[x])).toBeLessThanOrEqual(1e-13 * want.scale[x]);
+      }
+    }
+  });
+
   it("gives zeros for an empty inner dimension", () => {
     const c = new Float64Array(6).fill(1);
-    wasmMatmul(new Float64Array(0), 0, new Float64Array(0), 0, c, 0, 2, 0, 3);
+    const empty = rowMajor(new Float64Array(0), 0, 0);
+    wasmMatmul(empty, empty, c, 0, 2, 0, 3);
     expect([...c]).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });

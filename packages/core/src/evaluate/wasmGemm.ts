@@ -1,51 +1,95 @@
 /**
  * The matrix product on the WebAssembly SIMD kernel (`simdKernel.ts`), blocked as in GotoBLAS:
- * for each KC × NC block of B (packed once into 4-column panels) and each MC × KC block of A
- * (packed into MR-row panels), one kernel call adds the block product into a padded copy of C in
- * the module's memory, which is copied out at the end. Packing reads the caller's arrays directly,
- * so only C makes a round trip. The module is compiled once, lazily and synchronously, on first
- * use: the fused multiply–add kernel where the engine has relaxed SIMD, else the plain SIMD one;
- * where WebAssembly SIMD is unavailable `wasmMatmul` reports so and callers use the JS kernel.
+ * for each KC × NC block of B (packed once into 4-column panels) and each block of up to MS rows
+ * of A (packed into MR-row panels), kernel calls on MC-row chunks add the block product into a
+ * padded copy of C in the module's memory, which is copied out at the end. Packing reads the
+ * caller's arrays directly, through their strides, so only C makes a round trip and a transposed
+ * operand is never copied. When a helper thread is attached (`threads.ts`, on Node) and a block
+ * is large, the helper runs the second half of the chunks on the same shared memory while this
+ * thread runs the first. The module is compiled once, lazily and synchronously, on first use: the
+ * fused multiply–add kernel where the engine has relaxed SIMD, else the plain SIMD one; where
+ * WebAssembly SIMD is unavailable `wasmMatmul` reports so and callers use the JS kernel.
  */
 import { MR, NR, simdKernelBytes, UNROLL } from "./simdKernel.js";
+import type { StridedMatrix } from "./strided.js";
+import type { MemoryType } from "./wasmEmit.js";
 
 const KC = 256;
 const MC = 120;
+const MS = 2048;
 const NC = 2048;
 const PAGE = 65536;
+/** The memory may grow to 2 GiB. */
+const MAX_PAGES = 32768;
+/** Blocks of at least this many multiply–adds are split with the helper thread. */
+const SPLIT_MIN = 1 << 20;
 
 interface WasmMemory {
   buffer: ArrayBuffer;
   grow(pages: number): number;
 }
+type Block = (
+  a: number,
+  b: number,
+  c: number,
+  ldc: number,
+  mp: number,
+  np: number,
+  kc: number,
+) => void;
 interface Kernel {
+  module: object;
   memory: WasmMemory;
+  shared: boolean;
   fused: boolean;
-  block: (a: number, b: number, c: number, ldc: number, mp: number, np: number, kc: number) => void;
+  block: Block;
 }
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
+}
+
+/**
+ * A second thread running kernel calls on the kernel's shared memory: `ready` says whether it can
+ * take work (starting it on first call), `start` hands it the arguments of `runChunks` (without
+ * the kernel), `wait` blocks until it has finished them.
+ */
+export interface Helper {
+  ready(): boolean;
+  start(args: readonly number[]): void;
+  wait(): void;
 }
 
 let kernel: Kernel | null | undefined;
+let helper: Helper | null = null;
 
 function load(): Kernel | null {
   if (kernel !== undefined) return kernel;
   kernel = null;
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (api === undefined) return kernel;
-  const compile = (fused: boolean): Kernel | null => {
+  const compile = (fused: boolean, shared: boolean): Kernel | null => {
     try {
-      const { exports } = new api.Instance(new api.Module(simdKernelBytes(fused)), {});
-      const block = exports.block as Kernel["block"];
-      return { memory: exports.memory as WasmMemory, block, fused };
+      const type: MemoryType = { pages: 1, maximum: MAX_PAGES, shared };
+      const memory = new api.Memory({ initial: 1, maximum: MAX_PAGES, shared });
+      const module = new api.Module(simdKernelBytes(fused, type));
+      const { exports } = new api.Instance(module, { env: { memory } });
+      return { module, memory, shared, block: exports.block as Block, fused };
     } catch {
       return null;
     }
   };
-  // no V8 flag flipping: a library must not change its host's engine settings
-  kernel = compile(true) ?? compile(false);
+  // no V8 flag flipping: a library must not change its host's engine settings. Shared memory
+  // (for a helper thread) where the host allows it, as Node does and cross-origin-isolated pages do.
+  for (const [fused, shared] of [
+    [true, true],
+    [false, true],
+    [true, false],
+    [false, false],
+  ]) {
+    kernel ??= compile(fused, shared);
+  }
   return kernel;
 }
 
@@ -56,25 +100,73 @@ export function wasmKernelKind(): "fused" | "simd" | "none" {
 }
 
 /**
+ * The compiled kernel module and its memory, when the memory is shared, for a helper thread to
+ * instantiate; null otherwise.
+ */
+export function sharedKernel(): { module: object; memory: object } | null {
+  const k = load();
+  return k?.shared ? { module: k.module, memory: k.memory } : null;
+}
+
+/**
+ * How many threads a large product runs on now: 2 once a helper thread is attached and up, else 1.
+ *
+ * @example enableThreads(); wasmMatmul(a, b, c, 0, 512, 512, 512); productThreads() // 2 soon after
+ */
+export function productThreads(): 1 | 2 {
+  return helper?.ready() === true ? 2 : 1;
+}
+
+/** Attaches (or, with null, detaches) the helper thread that large products are split with. */
+export function attachHelper(h: Helper | null): void {
+  helper = h;
+}
+
+/**
+ * Kernel calls for row panels [from, to) of a packed block, `step` panels of `rows` rows at a
+ * time: A's panels start at byte `a`, C's first row at byte `c`. Self-contained (no outer names),
+ * since the helper thread runs its source text (`threads.ts`).
+ */
+export function runChunks(
+  block: Block,
+  rows: number,
+  step: number,
+  a: number,
+  b: number,
+  c: number,
+  ldc: number,
+  nPanels: number,
+  kc: number,
+  from: number,
+  to: number,
+): void {
+  for (let ip = from; ip < to; ip += step) {
+    const panels = Math.min(step, to - ip);
+    block(a + ip * kc * rows * 8, b, c + ip * rows * ldc, ldc, panels, nPanels, kc);
+  }
+}
+
+/**
  * Whether the SIMD kernel is available here (compiling it on first call).
  *
- * @example if (wasmAvailable()) wasmMatmul(a, 0, b, 0, c, 0, m, k, n)
+ * @example if (wasmAvailable()) wasmMatmul(a, b, c, 0, m, k, n)
  */
 export function wasmAvailable(): boolean {
   return load() !== null;
 }
 
 /**
- * `C = A · B` for row-major `A: m × k` at `aOff`, `B: k × n` at `bOff`, written into `c` at `cOff`
- * (overwriting); returns false (writing nothing) when the kernel is unavailable.
+ * `C = A · B` for strided `A: m × k` and `B: k × n`, written row-major into `c` at `cOff`
+ * (overwriting); returns false (writing nothing) when the kernel is unavailable. Strides are read
+ * while packing, so a transposed operand costs no copy of its own.
  *
- * @example wasmMatmul(Float64Array.of(1, 2, 3, 4), 0, Float64Array.of(1, 1), 0, c, 0, 2, 2, 1) // c = [3, 7]
+ * @example
+ * const a = { data: Float64Array.of(1, 2, 3, 4), offset: 0, row: 2, col: 1 };
+ * wasmMatmul(a, { data: Float64Array.of(1, 1), offset: 0, row: 1, col: 1 }, c, 0, 2, 2, 1) // c = [3, 7]
  */
 export function wasmMatmul(
-  a: Float64Array,
-  aOff: number,
-  b: Float64Array,
-  bOff: number,
+  a: StridedMatrix,
+  b: StridedMatrix,
   c: Float64Array,
   cOff: number,
   m: number,
@@ -87,26 +179,38 @@ export function wasmMatmul(
   const mPad = Math.ceil(m / MR) * MR;
   const nPad = Math.ceil(n / NR) * NR;
   const aPack = 0;
-  const bPack = aPack + MC * KC + MR * KC;
-  const cBase = bPack + KC * (Math.ceil(Math.min(NC, nPad) / NR) * NR);
+  const bPack = aPack + Math.min(MS, mPad) * KC;
+  const cBase = bPack + KC * Math.min(NC, nPad);
   const need = (cBase + mPad * nPad) * 8;
   if (w.memory.buffer.byteLength < need) {
     w.memory.grow(Math.ceil((need - w.memory.buffer.byteLength) / PAGE));
   }
   const mem = new Float64Array(w.memory.buffer);
   mem.fill(0, cBase, cBase + mPad * nPad);
+  const ldc = nPad * 8;
   for (let j0 = 0; j0 < n; j0 += NC) {
     const nc = Math.min(NC, n - j0);
     const nPanels = Math.ceil(nc / NR);
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kc = Math.min(KC, k - p0);
       const kcPad = Math.ceil(kc / UNROLL) * UNROLL;
-      packB(b, bOff, n, p0, kc, kcPad, j0, nc, mem, bPack);
-      for (let i0 = 0; i0 < m; i0 += MC) {
-        const mc = Math.min(MC, m - i0);
-        packA(a, aOff, k, i0, mc, p0, kc, kcPad, mem, aPack);
-        const cAt = cBase + i0 * nPad + j0;
-        w.block(aPack * 8, bPack * 8, cAt * 8, nPad * 8, Math.ceil(mc / MR), nPanels, kcPad);
+      packB(b, p0, kc, kcPad, j0, nc, mem, bPack);
+      for (let i0 = 0; i0 < m; i0 += MS) {
+        const ms = Math.min(MS, m - i0);
+        const panels = Math.ceil(ms / MR);
+        const cAt = (cBase + i0 * nPad + j0) * 8;
+        const args = [MR, MC / MR, aPack * 8, bPack * 8, cAt, ldc, nPanels, kcPad] as const;
+        const split = ms * kc * nc >= SPLIT_MIN && panels >= 2 && helper?.ready() === true;
+        // with a helper: pack its half first and let it start while this thread packs its own
+        const half = split ? Math.ceil(panels / 2) : panels;
+        const mine = half * MR;
+        if (split) {
+          packA(a, i0 + mine, ms - mine, p0, kc, kcPad, mem, aPack + mine * kcPad);
+          helper?.start([...args, half, panels]);
+        }
+        packA(a, i0, Math.min(mine, ms), p0, kc, kcPad, mem, aPack);
+        runChunks(w.block, ...args, 0, half);
+        if (split) helper?.wait();
       }
     }
   }
@@ -122,12 +226,11 @@ export function wasmMatmul(
 
 /**
  * A[i0 : i0+mc, p0 : p0+kc] as MR-row panels of `kcPad` steps:
- * mem[at + panel·kcPad·MR + p·MR + r], zero-padded in both directions.
+ * mem[at + panel·kcPad·MR + p·MR + r], zero-padded in both directions. Reads along A's shorter
+ * stride in the inner loop.
  */
 function packA(
-  a: Float64Array,
-  aOff: number,
-  k: number,
+  a: StridedMatrix,
   i0: number,
   mc: number,
   p0: number,
@@ -136,30 +239,33 @@ function packA(
   mem: Float64Array,
   at: number,
 ): void {
+  const { data, row, col } = a;
   for (let ip = 0; ip < mc; ip += MR) {
     const base = at + ip * kcPad;
     const h = Math.min(MR, mc - ip);
-    for (let r = 0; r < MR; r++) {
-      let dst = base + r;
-      if (r >= h) {
-        for (let p = 0; p < kcPad; p++, dst += MR) mem[dst] = 0;
-        continue;
+    const first = a.offset + (i0 + ip) * row + p0 * col;
+    if (h < MR || kcPad > kc) mem.fill(0, base, base + kcPad * MR);
+    if (col <= row) {
+      for (let r = 0; r < h; r++) {
+        let src = first + r * row;
+        for (let p = 0, dst = base + r; p < kc; p++, dst += MR, src += col) mem[dst] = data[src];
       }
-      let src = aOff + (i0 + ip + r) * k + p0;
-      for (let p = 0; p < kc; p++, dst += MR) mem[dst] = a[src++];
-      for (let p = kc; p < kcPad; p++, dst += MR) mem[dst] = 0;
+    } else {
+      for (let p = 0; p < kc; p++) {
+        let src = first + p * col;
+        for (let r = 0, dst = base + p * MR; r < h; r++, src += row) mem[dst + r] = data[src];
+      }
     }
   }
 }
 
 /**
  * B[p0 : p0+kc, j0 : j0+nc] as NR-column panels of `kcPad` steps:
- * mem[at + panel·kcPad·NR + p·NR + q], zero-padded in both directions.
+ * mem[at + panel·kcPad·NR + p·NR + q], zero-padded in both directions. Reads along B's shorter
+ * stride in the inner loop.
  */
 function packB(
-  b: Float64Array,
-  bOff: number,
-  n: number,
+  b: StridedMatrix,
   p0: number,
   kc: number,
   kcPad: number,
@@ -168,20 +274,21 @@ function packB(
   mem: Float64Array,
   at: number,
 ): void {
+  const { data, row, col } = b;
   for (let jp = 0; jp < nc; jp += NR) {
     const base = at + jp * kcPad;
     const w = Math.min(NR, nc - jp);
-    mem.fill(0, base + kc * NR, base + kcPad * NR);
-    for (let p = 0; p < kc; p++) {
-      const src = bOff + (p0 + p) * n + j0 + jp;
-      const dst = base + p * NR;
-      if (w === NR) {
-        mem[dst] = b[src];
-        mem[dst + 1] = b[src + 1];
-        mem[dst + 2] = b[src + 2];
-        mem[dst + 3] = b[src + 3];
-      } else {
-        for (let q = 0; q < NR; q++) mem[dst + q] = q < w ? b[src + q] : 0;
+    const first = b.offset + p0 * row + (j0 + jp) * col;
+    if (w < NR || kcPad > kc) mem.fill(0, base, base + kcPad * NR);
+    if (col <= row) {
+      for (let p = 0; p < kc; p++) {
+        let src = first + p * row;
+        for (let q = 0, dst = base + p * NR; q < w; q++, src += col) mem[dst + q] = data[src];
+      }
+    } else {
+      for (let q = 0; q < w; q++) {
+        let src = first + q * col;
+        for (let p = 0, dst = base + q; p < kc; p++, dst += NR, src += row) mem[dst] = data[src];
       }
     }
   }
