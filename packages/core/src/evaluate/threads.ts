@@ -1,0 +1,82 @@
+/**
+ * The helper thread of the matrix product, for Node: one worker that instantiates the same kernel
+ * module on the same shared memory and runs half of every large block (`wasmGemm.ts` decides what
+ * is large). It starts on the first large product — until it is up, this thread works alone — and
+ * never keeps the process alive. The two threads meet through a few shared integers: this thread
+ * writes the arguments and sets GO; the helper runs `runChunks` and sets DONE; waiting is
+ * `Atomics.wait`, so a product stays one synchronous call.
+ */
+import { Worker } from "node:worker_threads";
+import { attachHelper, runChunks, sharedKernel } from "./wasmGemm.js";
+
+const STATE = 0;
+const READY = 1;
+const ARGS = 2;
+const IDLE = 0;
+const GO = 1;
+const DONE = 2;
+
+/** The helper's program: instantiate, say ready, then run jobs forever. */
+const program = `
+const { workerData } = require("node:worker_threads");
+const { module, memory, control } = workerData;
+const block = new WebAssembly.Instance(module, { env: { memory } }).exports.block;
+const ctl = new Int32Array(control);
+const runChunks = ${runChunks.toString()};
+Atomics.store(ctl, ${READY}, 1);
+for (;;) {
+  for (let s; (s = Atomics.load(ctl, ${STATE})) !== ${GO}; ) Atomics.wait(ctl, ${STATE}, s);
+  try {
+    runChunks(block, ...ctl.subarray(${ARGS}, ${ARGS + 10}));
+  } finally {
+    Atomics.store(ctl, ${STATE}, ${DONE});
+    Atomics.notify(ctl, ${STATE});
+  }
+}`;
+
+/**
+ * Lets large matrix products use a second core. Does nothing where the kernel's memory cannot be
+ * shared; a helper that fails to start is detached and the products run on one thread.
+ *
+ * @example enableThreads(); contract(operands, output, sizes) // large steps now use two cores
+ */
+export function enableThreads(): void {
+  const control = new Int32Array(new SharedArrayBuffer(4 * (ARGS + 10)));
+  let worker: Worker | undefined;
+  attachHelper({
+    ready() {
+      if (worker === undefined) {
+        const kernel = sharedKernel();
+        if (kernel === null) {
+          attachHelper(null);
+          return false;
+        }
+        const workerData = { ...kernel, control: control.buffer };
+        worker = new Worker(program, { eval: true, workerData });
+        worker.unref();
+        worker.on("error", () => attachHelper(null));
+      }
+      return Atomics.load(control, READY) === 1;
+    },
+    start(args) {
+      control.set(args, ARGS);
+      Atomics.store(control, STATE, GO);
+      Atomics.notify(control, STATE);
+    },
+    wait() {
+      for (let s = Atomics.load(control, STATE); s !== DONE; s = Atomics.load(control, STATE)) {
+        Atomics.wait(control, STATE, s);
+      }
+      Atomics.store(control, STATE, IDLE);
+    },
+  });
+}
+
+/**
+ * Back to one thread: large products no longer use the helper (which stays idle).
+ *
+ * @example disableThreads(); contract(operands, output, sizes) // one core
+ */
+export function disableThreads(): void {
+  attachHelper(null);
+}
