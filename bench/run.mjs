@@ -4,15 +4,19 @@
  * NumPy's search is factorial, ≈ 1 s at 7 and ≈ 50 s at 8) and 'greedy' paths — both without
  * NumPy's default memory cap, and all costed by the same function — diagrad's planning time, and
  * diagrad's evaluation time against `np.einsum(..., optimize=<diagrad's path>)` on one thread
- * (OPENBLAS_NUM_THREADS=1), measured in this same run. Then a GEMM line (n = 512) and, when
- * present, the render benchmark. Runs on the built `packages/core/dist`.
+ * (OPENBLAS_NUM_THREADS=1), measured in this same run; diagrad may use its second core for large
+ * products, as it does by default on Node. Then a GEMM line (n = 512: one core, two cores, the
+ * core's f64x2 peak and NumPy) and, when present, the render benchmark. Runs on the built
+ * `packages/core/dist`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runEquation, wasmKernelKind } from "../packages/core/dist/evaluate/index.js";
+import { wasmKernelKind } from "../packages/core/dist/evaluate/index.js";
+import { disableThreads, enableThreads, runEquation } from "../packages/core/dist/node.js";
 import { pathCost, planEquation } from "../packages/core/dist/plan/index.js";
+import { peakGflops } from "./peak.mjs";
 import { equation, problems } from "./problems.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -122,18 +126,30 @@ for (const r of table) console.log(line(r));
 console.log(
   "\nflops: opt_einsum's model (size of a step's labels, ×2 when it sums one), every path costed by the" +
     "\nsame function; '—': NumPy cannot run it (> 52 labels, or 'optimal' on > 7 operands)." +
-    "\neval: median wall time of the contraction alone; NumPy runs np.einsum along diagrad's path, one thread.",
+    "\neval: median wall time of the contraction alone; diagrad splits large products over two cores," +
+    "\nNumPy runs np.einsum along diagrad's path on one thread.",
 );
 
-// GEMM, n = 512: diagrad's batched matmul via a one-step einsum.
+// GEMM, n = 512: diagrad's matrix product via a one-step einsum, on one core and on two, against
+// the f64x2 multiply–add peak of this core (bench/peak.mjs) and NumPy's BLAS, all in this run.
 const n = 512;
-const gemm = runEquation("ij,jk->ik", { i: n, j: n, k: n }, { repeat: 9 });
-const ours = (2 * n ** 3) / (gemm.ms / 1000) / 1e9;
+const gflops = () => {
+  const run = runEquation("ij,jk->ik", { i: n, j: n, k: n }, { repeat: 9 });
+  return (2 * n ** 3) / (run.ms / 1000) / 1e9;
+};
+disableThreads();
+const one = gflops();
+enableThreads();
+gflops(); // lets the helper thread start
+const two = gflops();
+const peak = peakGflops();
 const theirs = numpy
-  ? ` vs NumPy ${numpy.gemm_gflops.toFixed(1)} GFLOP/s (numpy ${numpy.numpy}, one thread)`
+  ? `; NumPy ${numpy.gemm_gflops.toFixed(1)} (numpy ${numpy.numpy}, one thread)`
   : "";
 console.log(
-  `\nGEMM n=${n}: diagrad ${ours.toFixed(1)} GFLOP/s (wasm kernel: ${wasmKernelKind()})${theirs}`,
+  `\nGEMM n=${n}, GFLOP/s: diagrad ${one.toFixed(1)} on one core (${(one / peak).toFixed(2)} of the` +
+    ` f64x2 peak ${peak.toFixed(1)} measured now), ${two.toFixed(1)} on two` +
+    ` (wasm kernel: ${wasmKernelKind()})${theirs}`,
 );
 console.log(`contraction suite: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
