@@ -260,4 +260,36 @@ describe("contract on the special cases", () => {
       }
     }
   });
+
+  it("never hands out an earlier result again when intermediates are recycled", () => {
+    const rand = mulberry32(6);
+    const s = new Map([
+      [0, 30],
+      [1, 40],
+      [2, 50],
+      [3, 20],
+    ]);
+    const labels = [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ];
+    const results: Tensor[] = [];
+    const inputs: Operand[][] = [];
+    for (let r = 0; r < 4; r++) {
+      const ops = labels.map((ls) => operand(ls, s, rand));
+      inputs.push(ops);
+      results.push(contract(ops, [0, 3], s));
+    }
+    // every result still holds its own inputs' product, computed afresh by the oracle
+    for (let r = 0; r < 4; r++) {
+      const want = naiveEinsum(inputs[r], [0, 3], s);
+      for (let x = 0; x < want.value.length; x++) {
+        expect(Math.abs(results[r].data[x] - want.value[x])).toBeLessThanOrEqual(
+          1e-12 * want.scale[x],
+        );
+      }
+    }
+    expect(new Set(results.map((t) => t.data)).size).toBe(4);
+  });
 });

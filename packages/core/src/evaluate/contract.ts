@@ -12,6 +12,7 @@ import { keptLabels, labelSize } from "../plan/labels.js";
 import { planContraction } from "../plan/plan.js";
 import { diagonal, expand, type Operand, sumLabels } from "./operand.js";
 import { contractPair } from "./pairwise.js";
+import { giveArray, takeArray } from "./pool.js";
 import type { Tensor } from "./tensor.js";
 import { size } from "./tensor.js";
 
@@ -64,6 +65,7 @@ export function contract(
       output,
       sizes,
     ).path;
+  const intermediates = new Set<Float64Array>();
   for (const [i, j] of path) {
     if (!(i >= 0 && j >= 0 && i < ops.length && j < ops.length && i !== j)) {
       throw new Error(`contract: path step [${i}, ${j}] is not a pair of ${ops.length} operands`);
@@ -75,18 +77,24 @@ export function contract(
       rest.map((op) => op.labels),
       output,
     );
-    ops = [...rest, contractPair(ops[i], ops[j], kept)];
+    const next = contractPair(ops[i], ops[j], kept, takeArray);
+    // the two operands were consumed: recycle those that were our own intermediates
+    for (const op of [ops[i], ops[j]])
+      if (intermediates.delete(op.tensor.data)) giveArray(op.tensor.data);
+    intermediates.add(next.tensor.data);
+    ops = [...rest, next];
   }
   const last: Operand = ops[0] ?? { tensor: { shape: [], data: Float64Array.of(1) }, labels: [] };
-  // a pairwise step's result is fresh and may be returned as it is when already on the output
-  const inPlace =
-    path.length > 0 &&
-    ops.length === 1 &&
-    last.labels.length === output.length &&
-    last.labels.every((l, k) => l === output[k]);
-  const result = inPlace
-    ? { shape: [...last.tensor.shape], data: last.tensor.data }
-    : expand(last, output, sizes);
+  // our own last intermediate is returned as it is when already on the output labels
+  const own = intermediates.has(last.tensor.data);
+  const onOutput =
+    last.labels.length === output.length && last.labels.every((l, k) => l === output[k]);
+  let result: Tensor;
+  if (own && onOutput) result = { shape: [...last.tensor.shape], data: last.tensor.data };
+  else {
+    result = expand(last, output, sizes);
+    if (own) giveArray(last.tensor.data);
+  }
   const loops = [...sizes.keys()].filter((l) => !outputSet.has(l) && !holders.has(l));
   const factor = labelSize(loops, sizes);
   if (factor !== 1) for (let k = 0; k < result.data.length; k++) result.data[k] *= factor;

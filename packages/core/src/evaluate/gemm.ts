@@ -243,7 +243,8 @@ function extent(strides: BatchStrides, dims: readonly number[]): number {
 
 /**
  * The batched product of `a: [batch, m, k]` and `b: [batch, k, n]`, a new row-major
- * `[batch, m, n]` array. The operands are row-major unless their strides say otherwise.
+ * `[batch, m, n]` array (or `out`, overwritten, when given). The operands are row-major unless
+ * their strides say otherwise.
  *
  * @example batchedMatmul(Float64Array.of(1, 2, 3, 4), Float64Array.of(1, 1), 1, 2, 2, 1) // [3, 7]
  * @example batchedMatmul(a, b, 1, m, k, n, [0, 1, m]) // Aᵀ · B for a k × m array `a`
@@ -257,6 +258,7 @@ export function batchedMatmul(
   n: number,
   aStrides: BatchStrides = [m * k, k, 1],
   bStrides: BatchStrides = [k * n, n, 1],
+  out?: Float64Array,
 ): Float64Array {
   if (
     extent(aStrides, [batch, m, k]) > a.length ||
@@ -265,7 +267,10 @@ export function batchedMatmul(
   ) {
     throw new Error(`batchedMatmul: operands of ${a.length} and ${b.length} entries do not fit`);
   }
-  const c = new Float64Array(batch * m * n);
+  if (out !== undefined && out.length !== batch * m * n) {
+    throw new Error(`batchedMatmul: the output has ${out.length} entries, not ${batch * m * n}`);
+  }
+  const c = out ?? new Float64Array(batch * m * n);
   const [at, ar, ac] = aStrides;
   const [bt, br, bc] = bStrides;
   if (k === 1) {
@@ -284,6 +289,7 @@ export function batchedMatmul(
     }
     return c;
   }
+  if (out !== undefined && n !== 1) c.fill(0); // the kernels below accumulate
   if (m >= 16 && n >= 16 && k >= 16) {
     for (let t = 0; t < batch; t++) {
       matmulBlocked(view(a, t * at, ar, ac), view(b, t * bt, br, bc), c, t * m * n, m, k, n);

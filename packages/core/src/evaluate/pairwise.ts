@@ -58,13 +58,19 @@ function layout(left: Operand, right: Operand, keep: ReadonlySet<number>): Layou
 
 /**
  * Contracts `a` and `b` (distinct labels each), keeping exactly the labels in `kept` (in an order
- * of its choosing) and summing the rest.
+ * of its choosing) and summing the rest. The result's array comes from `allocate` (its contents
+ * are overwritten).
  *
  * @example
  * // a matrix product: A[0,1] · B[1,2] keeping [0, 2]
  * contractPair({ tensor: A, labels: [0, 1] }, { tensor: B, labels: [1, 2] }, [0, 2])
  */
-export function contractPair(a: Operand, b: Operand, kept: readonly number[]): Operand {
+export function contractPair(
+  a: Operand,
+  b: Operand,
+  kept: readonly number[],
+  allocate: (n: number) => Float64Array = (n) => new Float64Array(n),
+): Operand {
   const keep = new Set(kept);
   // A label on one side only that is not kept is a plain sum over that side.
   const x = sumLabels(a, (l) => keep.has(l) || b.labels.includes(l));
@@ -92,6 +98,6 @@ export function contractPair(a: Operand, b: Operand, kept: readonly number[]): O
   };
   const l = read(left, [batch, freeLeft, summed]);
   const r = read(right, [batch, summed, freeRight]);
-  const data = batchedMatmul(l.data, r.data, t, m, k, n, l.st, r.st);
+  const data = batchedMatmul(l.data, r.data, t, m, k, n, l.st, r.st, allocate(t * m * n));
   return { tensor: { shape: [...batchShape, ...leftShape, ...rightShape], data }, labels };
 }

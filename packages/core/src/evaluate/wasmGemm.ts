@@ -40,6 +40,8 @@ type Block = (
 interface Kernel {
   module: object;
   memory: WasmMemory;
+  /** All of the memory, as float64s (made anew when the memory grows). */
+  view: Float64Array;
   shared: boolean;
   fused: boolean;
   block: Block;
@@ -75,7 +77,8 @@ function load(): Kernel | null {
       const memory = new api.Memory({ initial: 1, maximum: MAX_PAGES, shared });
       const module = new api.Module(simdKernelBytes(fused, type));
       const { exports } = new api.Instance(module, { env: { memory } });
-      return { module, memory, shared, block: exports.block as Block, fused };
+      const view = new Float64Array(memory.buffer);
+      return { module, memory, view, shared, block: exports.block as Block, fused };
     } catch {
       return null;
     }
@@ -182,10 +185,11 @@ export function wasmMatmul(
   const bPack = aPack + Math.min(MS, mPad) * KC;
   const cBase = bPack + KC * Math.min(NC, nPad);
   const need = (cBase + mPad * nPad) * 8;
-  if (w.memory.buffer.byteLength < need) {
-    w.memory.grow(Math.ceil((need - w.memory.buffer.byteLength) / PAGE));
+  if (w.view.byteLength < need) {
+    w.memory.grow(Math.ceil((need - w.view.byteLength) / PAGE));
+    w.view = new Float64Array(w.memory.buffer);
   }
-  const mem = new Float64Array(w.memory.buffer);
+  const mem = w.view;
   mem.fill(0, cBase, cBase + mPad * nPad);
   const ldc = nPad * 8;
   for (let j0 = 0; j0 < n; j0 += NC) {
