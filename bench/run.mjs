@@ -41,9 +41,14 @@ for (const problem of problems()) {
     plan = planEquation(eq.equation, eq.sizes);
     times.push(plan.ms);
   }
-  // Evaluation: one call to size the repeats, then the median of up to 15.
-  const first = runEquation(eq.equation, eq.sizes, { path: plan.path });
-  const repeat = Math.max(3, Math.min(15, Math.round(300 / Math.max(first.ms, 0.01))));
+  // Evaluation: warm up first — the JIT compiles hot code after some calls, while NumPy's C is
+  // compiled already — for 100 ms or 200 calls, then the median of 5 to 101 calls (≈ 300 ms).
+  const warm = performance.now();
+  let first;
+  for (let calls = 0; calls < 200 && performance.now() - warm < 100; calls++) {
+    first = runEquation(eq.equation, eq.sizes, { path: plan.path });
+  }
+  const repeat = Math.max(5, Math.min(101, Math.round(300 / Math.max(first.ms, 0.01))));
   const run = runEquation(eq.equation, eq.sizes, { path: plan.path, repeat });
   rows.push({ problem, eq, plan, planMs: median(times), evalMs: run.ms, repeat });
 }
