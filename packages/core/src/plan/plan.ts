@@ -35,7 +35,7 @@ export interface PlanOptions {
   maxIntermediate?: number;
   /** The seed of the randomized greedy (default 0). */
   seed?: number;
-  /** How many randomized greedy runs (default 32). */
+  /** How many randomized greedy runs (default 64). */
   trials?: number;
   /** Work units (candidates looked at, 16 per join scored) the connected search may spend (default 4,000,000). */
   budget?: number;
@@ -115,7 +115,7 @@ function planComponent(
   if (operands.length <= Math.min(limit, EXHAUSTIVE_LIMIT)) return optimalTree(problem, cap);
   const greedy = randomGreedy(
     problem,
-    { trials: options.trials ?? 32, seed: options.seed ?? 0, maxIntermediate: cap },
+    { trials: options.trials ?? 64, seed: options.seed ?? 0, maxIntermediate: cap },
     REFINED_RUNS,
   );
   if (greedy.length === 0) return undefined;
