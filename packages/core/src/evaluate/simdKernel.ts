@@ -4,8 +4,9 @@
  * block of B (panels of 4 columns, each `kc` steps of 4 values) and adds the product into C (row
  * stride `ldc` bytes): for every B panel, for every A panel, an MR × 4 tile is accumulated in
  * 2·MR f64x2 registers over the `kc` steps — each step loads two B vectors, splats each A value
- * and does a multiply and an add (or one fused multiply–add) per register — then added to C. Bounds are the driver's job:
- * panels are zero-padded and C is padded to whole tiles, so the kernel never branches on edges.
+ * and does a multiply and an add (or one fused multiply–add) per register — then added to C (or
+ * stored into it). Bounds are the driver's job: panels are zero-padded and C is padded to whole
+ * tiles, so the kernel never branches on edges.
  */
 import { I32, type MemoryType, op, V128, type WasmFunction, wasmModule } from "./wasmEmit.js";
 
@@ -39,7 +40,7 @@ const B0 = ACC + 2 * MR;
 const B1 = B0 + 1;
 const AV = B1 + 1;
 
-function blockBody(fused: boolean): number[] {
+function blockBody(fused: boolean, store: boolean): number[] {
   const body: number[] = [];
   const emit = (...parts: (number[] | number)[]) => {
     for (const p of parts) typeof p === "number" ? body.push(p) : body.push(...p);
@@ -73,14 +74,17 @@ function blockBody(fused: boolean): number[] {
   emit(op.localGet(BP), op.i32Const(UNROLL * NR * 8), op.i32Add, op.localSet(BP));
   emit(op.localGet(P), op.i32Const(1), op.i32Sub, op.localTee(P), op.brIf(0));
   emit(op.end);
-  // cp = c + ip·MR·ldc + jp·NR·8; C tile += accumulators.
+  // cp = c + ip·MR·ldc + jp·NR·8; C tile += accumulators (or = them, for `store`).
   emit(op.localGet(C), op.localGet(IP), op.i32Const(MR), op.i32Mul, op.localGet(LDC));
   emit(op.i32Mul, op.i32Add, op.localGet(JP), op.i32Const(NR * 8), op.i32Mul, op.i32Add);
   emit(op.localSet(CP));
   for (let r = 0; r < MR; r++) {
     for (let h = 0; h < 2; h++) {
-      emit(op.localGet(CP), op.localGet(CP), op.v128Load(16 * h), op.localGet(ACC + 2 * r + h));
-      emit(op.f64x2Add, op.v128Store(16 * h));
+      if (store) emit(op.localGet(CP), op.localGet(ACC + 2 * r + h), op.v128Store(16 * h));
+      else {
+        emit(op.localGet(CP), op.localGet(CP), op.v128Load(16 * h), op.localGet(ACC + 2 * r + h));
+        emit(op.f64x2Add, op.v128Store(16 * h));
+      }
     }
     emit(op.localGet(CP), op.localGet(LDC), op.i32Add, op.localSet(CP));
   }
@@ -96,20 +100,22 @@ function blockBody(fused: boolean): number[] {
 /**
  * The kernel module's bytes: it imports `env.memory` of the given type and exports
  * `block(a, b, c, ldc, mPanels, nPanels, kc)` (byte offsets; counts ≥ 1; `kc` a multiple of
- * `UNROLL`). `fused` uses relaxed SIMD's `f64x2.relaxed_madd` (one fused multiply–add where the
- * CPU has FMA, twice the throughput of a multiply and an add), which not every engine accepts.
+ * `UNROLL`), which adds the product into C, and `blockStore` with the same arguments, which
+ * overwrites C with it (the first block of k, so C needs no zeroing). `fused` uses relaxed SIMD's
+ * `f64x2.relaxed_madd` (one fused instruction where the CPU has FMA instead of a multiply and an
+ * add, which frees registers and issue slots), which not every engine accepts.
  *
  * @example new WebAssembly.Module(simdKernelBytes(false, { pages: 1, maximum: 1, shared: false })) // validates
  */
 export function simdKernelBytes(fused: boolean, memory: MemoryType): Uint8Array {
-  const block: WasmFunction = {
-    name: "block",
+  const kernel = (name: string, store: boolean): WasmFunction => ({
+    name,
     params: [I32, I32, I32, I32, I32, I32, I32],
     locals: [
       [I32, 6],
       [V128, 2 * MR + 3],
     ],
-    body: blockBody(fused),
-  };
-  return wasmModule([block], memory);
+    body: blockBody(fused, store),
+  });
+  return wasmModule([kernel("block", false), kernel("blockStore", true)], memory);
 }

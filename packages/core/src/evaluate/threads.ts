@@ -20,14 +20,14 @@ const DONE = 2;
 const program = `
 const { workerData } = require("node:worker_threads");
 const { module, memory, control } = workerData;
-const block = new WebAssembly.Instance(module, { env: { memory } }).exports.block;
+const { block, blockStore } = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const ctl = new Int32Array(control);
 const runChunks = ${runChunks.toString()};
 Atomics.store(ctl, ${READY}, 1);
 for (;;) {
   for (let s; (s = Atomics.load(ctl, ${STATE})) !== ${GO}; ) Atomics.wait(ctl, ${STATE}, s);
   try {
-    runChunks(block, ...ctl.subarray(${ARGS}, ${ARGS + 10}));
+    runChunks(block, blockStore, ...ctl.subarray(${ARGS}, ${ARGS + 11}));
   } finally {
     Atomics.store(ctl, ${STATE}, ${DONE});
     Atomics.notify(ctl, ${STATE});
@@ -41,7 +41,7 @@ for (;;) {
  * @example enableThreads(); contract(operands, output, sizes) // large steps now use two cores
  */
 export function enableThreads(): void {
-  const control = new Int32Array(new SharedArrayBuffer(4 * (ARGS + 10)));
+  const control = new Int32Array(new SharedArrayBuffer(4 * (ARGS + 11)));
   let worker: Worker | undefined;
   attachHelper({
     ready() {

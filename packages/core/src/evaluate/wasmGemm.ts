@@ -44,7 +44,10 @@ interface Kernel {
   view: Float64Array;
   shared: boolean;
   fused: boolean;
+  /** C += A·B on a packed block. */
   block: Block;
+  /** C = A·B on a packed block. */
+  blockStore: Block;
 }
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
@@ -78,7 +81,15 @@ function load(): Kernel | null {
       const module = new api.Module(simdKernelBytes(fused, type));
       const { exports } = new api.Instance(module, { env: { memory } });
       const view = new Float64Array(memory.buffer);
-      return { module, memory, view, shared, block: exports.block as Block, fused };
+      return {
+        module,
+        memory,
+        view,
+        shared,
+        fused,
+        block: exports.block as Block,
+        blockStore: exports.blockStore as Block,
+      };
     } catch {
       return null;
     }
@@ -127,11 +138,14 @@ export function attachHelper(h: Helper | null): void {
 
 /**
  * Kernel calls for row panels [from, to) of a packed block, `step` panels of `rows` rows at a
- * time: A's panels start at byte `a`, C's first row at byte `c`. Self-contained (no outer names),
- * since the helper thread runs its source text (`threads.ts`).
+ * time (`blockStore` when `store` is 1, else `block`): A's panels start at byte `a`, C's first row
+ * at byte `c`. Self-contained (no outer names), since the helper thread runs its source text
+ * (`threads.ts`).
  */
 export function runChunks(
   block: Block,
+  blockStore: Block,
+  store: number,
   rows: number,
   step: number,
   a: number,
@@ -143,9 +157,10 @@ export function runChunks(
   from: number,
   to: number,
 ): void {
+  const kernel = store === 1 ? blockStore : block;
   for (let ip = from; ip < to; ip += step) {
     const panels = Math.min(step, to - ip);
-    block(a + ip * kc * rows * 8, b, c + ip * rows * ldc, ldc, panels, nPanels, kc);
+    kernel(a + ip * kc * rows * 8, b, c + ip * rows * ldc, ldc, panels, nPanels, kc);
   }
 }
 
@@ -190,7 +205,10 @@ export function wasmMatmul(
     w.view = new Float64Array(w.memory.buffer);
   }
   const mem = w.view;
-  mem.fill(0, cBase, cBase + mPad * nPad);
+  if (k === 0) {
+    c.fill(0, cOff, cOff + m * n);
+    return true;
+  }
   const ldc = nPad * 8;
   for (let j0 = 0; j0 < n; j0 += NC) {
     const nc = Math.min(NC, n - j0);
@@ -203,7 +221,8 @@ export function wasmMatmul(
         const ms = Math.min(MS, m - i0);
         const panels = Math.ceil(ms / MR);
         const cAt = (cBase + i0 * nPad + j0) * 8;
-        const args = [MR, MC / MR, aPack * 8, bPack * 8, cAt, ldc, nPanels, kcPad] as const;
+        const store = p0 === 0 ? 1 : 0; // the first block of k overwrites C's stale contents
+        const args = [store, MR, MC / MR, aPack * 8, bPack * 8, cAt, ldc, nPanels, kcPad] as const;
         const split = ms * kc * nc >= SPLIT_MIN && panels >= 2 && helper?.ready() === true;
         // with a helper: pack its half first and let it start while this thread packs its own
         const half = split ? Math.ceil(panels / 2) : panels;
@@ -213,16 +232,16 @@ export function wasmMatmul(
           helper?.start([...args, half, panels]);
         }
         packA(a, i0, Math.min(mine, ms), p0, kc, kcPad, mem, aPack);
-        runChunks(w.block, ...args, 0, half);
+        runChunks(w.block, w.blockStore, ...args, 0, half);
         if (split) helper?.wait();
       }
     }
   }
-  if (nPad === n) c.set(mem.subarray(cBase, cBase + m * n), cOff);
+  if (nPad === n && m * n >= 1024) c.set(mem.subarray(cBase, cBase + m * n), cOff);
   else {
-    for (let i = 0; i < m; i++) {
-      const from = cBase + i * nPad;
-      c.set(mem.subarray(from, from + n), cOff + i * n);
+    // short rows: a loop beats a typed-array copy per row (shared memory makes those slower)
+    for (let i = 0, to = cOff; i < m; i++) {
+      for (let j = 0, from = cBase + i * nPad; j < n; j++) c[to++] = mem[from++];
     }
   }
   return true;
@@ -230,8 +249,7 @@ export function wasmMatmul(
 
 /**
  * A[i0 : i0+mc, p0 : p0+kc] as MR-row panels of `kcPad` steps:
- * mem[at + panel·kcPad·MR + p·MR + r], zero-padded in both directions. Reads along A's shorter
- * stride in the inner loop.
+ * mem[at + panel·kcPad·MR + p·MR + r], zero-padded in both directions.
  */
 function packA(
   a: StridedMatrix,
@@ -249,15 +267,18 @@ function packA(
     const h = Math.min(MR, mc - ip);
     const first = a.offset + (i0 + ip) * row + p0 * col;
     if (h < MR || kcPad > kc) mem.fill(0, base, base + kcPad * MR);
-    if (col <= row) {
+    if (h === MR) {
+      // a full panel: four rows side by side, whatever the strides
+      for (let p = 0, dst = base, src = first; p < kc; p++, dst += MR, src += col) {
+        mem[dst] = data[src];
+        mem[dst + 1] = data[src + row];
+        mem[dst + 2] = data[src + 2 * row];
+        mem[dst + 3] = data[src + 3 * row];
+      }
+    } else {
       for (let r = 0; r < h; r++) {
         let src = first + r * row;
         for (let p = 0, dst = base + r; p < kc; p++, dst += MR, src += col) mem[dst] = data[src];
-      }
-    } else {
-      for (let p = 0; p < kc; p++) {
-        let src = first + p * col;
-        for (let r = 0, dst = base + p * MR; r < h; r++, src += row) mem[dst + r] = data[src];
       }
     }
   }
@@ -265,8 +286,7 @@ function packA(
 
 /**
  * B[p0 : p0+kc, j0 : j0+nc] as NR-column panels of `kcPad` steps:
- * mem[at + panel·kcPad·NR + p·NR + q], zero-padded in both directions. Reads along B's shorter
- * stride in the inner loop.
+ * mem[at + panel·kcPad·NR + p·NR + q], zero-padded in both directions.
  */
 function packB(
   b: StridedMatrix,
@@ -284,10 +304,13 @@ function packB(
     const w = Math.min(NR, nc - jp);
     const first = b.offset + p0 * row + (j0 + jp) * col;
     if (w < NR || kcPad > kc) mem.fill(0, base, base + kcPad * NR);
-    if (col <= row) {
-      for (let p = 0; p < kc; p++) {
-        let src = first + p * row;
-        for (let q = 0, dst = base + p * NR; q < w; q++, src += col) mem[dst + q] = data[src];
+    if (w === NR) {
+      // a full panel: four columns side by side, whatever the strides
+      for (let p = 0, dst = base, src = first; p < kc; p++, dst += NR, src += row) {
+        mem[dst] = data[src];
+        mem[dst + 1] = data[src + col];
+        mem[dst + 2] = data[src + 2 * col];
+        mem[dst + 3] = data[src + 3 * col];
       }
     } else {
       for (let q = 0; q < w; q++) {
