@@ -52,7 +52,8 @@ export function enableThreads(): void {
           return false;
         }
         const workerData = { ...kernel, control: control.buffer };
-        worker = new Worker(program, { eval: true, workerData });
+        // no inherited Node options: `--input-type=module` would make the program an ES module
+        worker = new Worker(program, { eval: true, workerData, execArgv: [] });
         worker.unref();
         worker.on("error", () => attachHelper(null));
       }
