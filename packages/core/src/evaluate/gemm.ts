@@ -4,12 +4,14 @@
  * written row-major. Products of a few thousand multiply–adds and up run on the WebAssembly SIMD
  * kernel (`wasmGemm.ts`) unless a side is a vector (its 4 × 4 tiles would be three-quarters
  * padding); below that size, for vectors, or where WebAssembly SIMD is unavailable, this file's
- * JavaScript kernels run: outer products (scalings and Hadamard products among them) when k = 1, dot products with four
- * accumulators for matrix–vector products, a plain i-k-j loop for other small products, and for
- * large ones the classic blocked scheme (a kc × nc block of B packed into 4-column panels, a 4-row
- * strip of A into a panel, a 4 × 4 register-tiled micro-kernel reading both sequentially).
+ * JavaScript kernels run, on the unrolled loops of `loops.ts`: outer products (scalings and
+ * Hadamard products among them) when k = 1, dot products for matrix–vector products, an i-k-j
+ * loop of axpys for other small products, and for large ones the classic blocked scheme (a
+ * kc × nc block of B packed into 4-column panels, a 4-row strip of A into a panel, a 4 × 4
+ * register-tiled micro-kernel reading both sequentially).
  */
 
+import { addScaled, dot, multiplyInto, scaleInto } from "./loops.js";
 import type { StridedMatrix } from "./strided.js";
 import { wasmAvailable, wasmMatmul } from "./wasmGemm.js";
 
@@ -40,33 +42,14 @@ function matmulSmall(
   n: number,
 ): void {
   if (n === 1) {
-    // dot products, four running sums to hide the latency of the additions
-    for (let i = 0; i < m; i++) {
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let x = aOff + i * aRow;
-      let y = bOff;
-      let p = 0;
-      for (; p + 3 < k; p += 4, x += 4 * aCol, y += 4 * bRow) {
-        s0 += a[x] * b[y];
-        s1 += a[x + aCol] * b[y + bRow];
-        s2 += a[x + 2 * aCol] * b[y + 2 * bRow];
-        s3 += a[x + 3 * aCol] * b[y + 3 * bRow];
-      }
-      for (; p < k; p++, x += aCol, y += bRow) s0 += a[x] * b[y];
-      c[cOff + i] = s0 + s1 + (s2 + s3);
-    }
+    for (let i = 0; i < m; i++) c[cOff + i] = dot(a, aOff + i * aRow, aCol, b, bOff, bRow, k);
     return;
   }
   for (let i = 0; i < m; i++) {
     const cRow = cOff + i * n;
     for (let p = 0; p < k; p++) {
       const x = a[aOff + i * aRow + p * aCol];
-      const bAt = bOff + p * bRow;
-      if (bCol === 1) for (let j = 0; j < n; j++) c[cRow + j] += x * b[bAt + j];
-      else for (let j = 0; j < n; j++) c[cRow + j] += x * b[bAt + j * bCol];
+      addScaled(c, cRow, x, b, bOff + p * bRow, bCol, n);
     }
   }
 }
@@ -215,23 +198,16 @@ function outerProducts(
   m: number,
   n: number,
 ): void {
-  let o = 0;
   if (m === 1 && n === 1) {
-    for (let t = 0, x = 0, y = 0; t < batch; t++, x += at, y += bt) c[t] = a[x] * b[y];
+    multiplyInto(c, a, at, b, bt, batch);
     return;
   }
   if (n === 1) {
-    for (let t = 0; t < batch; t++) {
-      const v = b[t * bt];
-      for (let i = 0, x = t * at; i < m; i++, x += ar) c[o++] = a[x] * v;
-    }
+    for (let t = 0; t < batch; t++) scaleInto(c, t * m, b[t * bt], a, t * at, ar, m);
     return;
   }
-  for (let t = 0; t < batch; t++) {
-    for (let i = 0; i < m; i++) {
-      const v = a[t * at + i * ar];
-      for (let j = 0, y = t * bt; j < n; j++, y += bc) c[o++] = v * b[y];
-    }
+  for (let t = 0, o = 0; t < batch; t++) {
+    for (let i = 0; i < m; i++, o += n) scaleInto(c, o, a[t * at + i * ar], b, t * bt, bc, n);
   }
 }
 

@@ -10,6 +10,7 @@
  * fused multiply–add kernel where the engine has relaxed SIMD, else the plain SIMD one; where
  * WebAssembly SIMD is unavailable `wasmMatmul` reports so and callers use the JS kernel.
  */
+import { packA, packB } from "./pack.js";
 import { MR, NR, simdKernelBytes, UNROLL } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
 import type { MemoryType } from "./wasmEmit.js";
@@ -245,78 +246,4 @@ export function wasmMatmul(
     }
   }
   return true;
-}
-
-/**
- * A[i0 : i0+mc, p0 : p0+kc] as MR-row panels of `kcPad` steps:
- * mem[at + panel·kcPad·MR + p·MR + r], zero-padded in both directions.
- */
-function packA(
-  a: StridedMatrix,
-  i0: number,
-  mc: number,
-  p0: number,
-  kc: number,
-  kcPad: number,
-  mem: Float64Array,
-  at: number,
-): void {
-  const { data, row, col } = a;
-  for (let ip = 0; ip < mc; ip += MR) {
-    const base = at + ip * kcPad;
-    const h = Math.min(MR, mc - ip);
-    const first = a.offset + (i0 + ip) * row + p0 * col;
-    if (h < MR || kcPad > kc) mem.fill(0, base, base + kcPad * MR);
-    if (h === MR) {
-      // a full panel: four rows side by side, whatever the strides
-      for (let p = 0, dst = base, src = first; p < kc; p++, dst += MR, src += col) {
-        mem[dst] = data[src];
-        mem[dst + 1] = data[src + row];
-        mem[dst + 2] = data[src + 2 * row];
-        mem[dst + 3] = data[src + 3 * row];
-      }
-    } else {
-      for (let r = 0; r < h; r++) {
-        let src = first + r * row;
-        for (let p = 0, dst = base + r; p < kc; p++, dst += MR, src += col) mem[dst] = data[src];
-      }
-    }
-  }
-}
-
-/**
- * B[p0 : p0+kc, j0 : j0+nc] as NR-column panels of `kcPad` steps:
- * mem[at + panel·kcPad·NR + p·NR + q], zero-padded in both directions.
- */
-function packB(
-  b: StridedMatrix,
-  p0: number,
-  kc: number,
-  kcPad: number,
-  j0: number,
-  nc: number,
-  mem: Float64Array,
-  at: number,
-): void {
-  const { data, row, col } = b;
-  for (let jp = 0; jp < nc; jp += NR) {
-    const base = at + jp * kcPad;
-    const w = Math.min(NR, nc - jp);
-    const first = b.offset + p0 * row + (j0 + jp) * col;
-    if (w < NR || kcPad > kc) mem.fill(0, base, base + kcPad * NR);
-    if (w === NR) {
-      // a full panel: four columns side by side, whatever the strides
-      for (let p = 0, dst = base, src = first; p < kc; p++, dst += NR, src += row) {
-        mem[dst] = data[src];
-        mem[dst + 1] = data[src + col];
-        mem[dst + 2] = data[src + 2 * col];
-        mem[dst + 3] = data[src + 3 * col];
-      }
-    } else {
-      for (let q = 0; q < w; q++) {
-        let src = first + q * col;
-        for (let p = 0, dst = base + q; p < kc; p++, dst += NR, src += row) mem[dst] = data[src];
-      }
-    }
-  }
 }
