@@ -3,8 +3,10 @@
  * module on the same shared memory and runs half of every large block (`wasmGemm.ts` decides what
  * is large). It starts on the first large product — until it is up, this thread works alone — and
  * never keeps the process alive. The two threads meet through a few shared integers: this thread
- * writes the arguments and sets GO; the helper runs `runChunks` and sets DONE; waiting is
- * `Atomics.wait`, so a product stays one synchronous call.
+ * writes the arguments and sets GO; the helper runs `runChunks` and sets DONE; a product stays one
+ * synchronous call. Each side spins for a while before it sleeps in `Atomics.wait`: waking a
+ * sleeping thread costs tens of microseconds here, as much as a mid-sized block, and the next job
+ * or the other half usually comes sooner than that.
  */
 import { Worker } from "node:worker_threads";
 import { attachHelper, runChunks, sharedKernel } from "./wasmGemm.js";
@@ -15,6 +17,8 @@ const ARGS = 2;
 const IDLE = 0;
 const GO = 1;
 const DONE = 2;
+/** How many times a side checks the state before it sleeps (about 0.1 ms). */
+const SPIN = 1 << 13;
 
 /** The helper's program: instantiate, say ready, then run jobs forever. */
 const program = `
@@ -25,7 +29,9 @@ const ctl = new Int32Array(control);
 const runChunks = ${runChunks.toString()};
 Atomics.store(ctl, ${READY}, 1);
 for (;;) {
-  for (let s; (s = Atomics.load(ctl, ${STATE})) !== ${GO}; ) Atomics.wait(ctl, ${STATE}, s);
+  for (let spins = 0, s; (s = Atomics.load(ctl, ${STATE})) !== ${GO}; spins++) {
+    if (spins > ${SPIN}) Atomics.wait(ctl, ${STATE}, s);
+  }
   try {
     runChunks(block, blockStore, ...ctl.subarray(${ARGS}, ${ARGS + 11}));
   } finally {
@@ -65,8 +71,9 @@ export function enableThreads(): void {
       Atomics.notify(control, STATE);
     },
     wait() {
+      let spins = 0;
       for (let s = Atomics.load(control, STATE); s !== DONE; s = Atomics.load(control, STATE)) {
-        Atomics.wait(control, STATE, s);
+        if (++spins > SPIN) Atomics.wait(control, STATE, s);
       }
       Atomics.store(control, STATE, IDLE);
     },
