@@ -1,19 +1,21 @@
 /**
- * Packing for the matrix kernel: a block of A becomes MR-row panels and a block of B NR-column
- * panels, each panel step by step (`kcPad` steps, zero-padded at the edges), so that the kernel
- * reads both sequentially. The sources are read in place through their strides — a transposed
- * operand is packed as cheaply as a plain one — and full panels move four values a loop trip.
+ * Packing for the matrix kernel: a block of B becomes NR-column panels and a block of A MR-row
+ * panels, each panel step by step (zero-padded at the edges), so that the kernel reads both
+ * sequentially; or, when A's rows or columns are contiguous, A's block is copied as plain rows or
+ * columns, which the kernel reads as they are (block copies, much cheaper than interleaving). The sources are read in
+ * place through their strides — a transposed operand is packed as cheaply as a plain one — and
+ * full panels move four values a loop trip.
  */
 import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
 
 /**
- * A[i0 : i0+mc, p0 : p0+kc] as MR-row panels of `kcPad` steps:
- * mem[at + panel·kcPad·MR + p·MR + r], zero-padded in both directions.
+ * A[i0 : i0+mc, p0 : p0+kc] as MR-row panels of `kc` steps:
+ * mem[at + panel·kc·MR + p·MR + r], the last panel zero-padded.
  *
  * @example
  * // a 2 × 2 matrix as one 4-row panel of 2 steps: [1, 3, 0, 0, 2, 4, 0, 0]
- * packA({ data: Float64Array.of(1, 2, 3, 4), offset: 0, row: 2, col: 1 }, 0, 2, 0, 2, 2, mem, 0)
+ * packA({ data: Float64Array.of(1, 2, 3, 4), offset: 0, row: 2, col: 1 }, 0, 2, 0, 2, mem, 0)
  */
 export function packA(
   a: StridedMatrix,
@@ -21,16 +23,15 @@ export function packA(
   mc: number,
   p0: number,
   kc: number,
-  kcPad: number,
   mem: Float64Array,
   at: number,
 ): void {
   const { data, row, col } = a;
   for (let ip = 0; ip < mc; ip += MR) {
-    const base = at + ip * kcPad;
+    const base = at + ip * kc;
     const h = Math.min(MR, mc - ip);
     const first = a.offset + (i0 + ip) * row + p0 * col;
-    if (h < MR || kcPad > kc) mem.fill(0, base, base + kcPad * MR);
+    if (h < MR) mem.fill(0, base, base + kc * MR);
     if (h === MR) {
       // a full panel: four rows side by side, whatever the strides
       for (let p = 0, dst = base, src = first; p < kc; p++, dst += MR, src += col) {
@@ -49,18 +50,17 @@ export function packA(
 }
 
 /**
- * B[p0 : p0+kc, j0 : j0+nc] as NR-column panels of `kcPad` steps:
- * mem[at + panel·kcPad·NR + p·NR + q], zero-padded in both directions.
+ * B[p0 : p0+kc, j0 : j0+nc] as NR-column panels of `kc` steps:
+ * mem[at + panel·kc·NR + p·NR + q], the last panel zero-padded.
  *
  * @example
  * // a 2 × 2 matrix as one 4-column panel of 2 steps: [1, 2, 0, 0, 3, 4, 0, 0]
- * packB({ data: Float64Array.of(1, 2, 3, 4), offset: 0, row: 2, col: 1 }, 0, 2, 2, 0, 2, mem, 0)
+ * packB({ data: Float64Array.of(1, 2, 3, 4), offset: 0, row: 2, col: 1 }, 0, 2, 0, 2, mem, 0)
  */
 export function packB(
   b: StridedMatrix,
   p0: number,
   kc: number,
-  kcPad: number,
   j0: number,
   nc: number,
   mem: Float64Array,
@@ -68,10 +68,10 @@ export function packB(
 ): void {
   const { data, row, col } = b;
   for (let jp = 0; jp < nc; jp += NR) {
-    const base = at + jp * kcPad;
+    const base = at + jp * kc;
     const w = Math.min(NR, nc - jp);
     const first = b.offset + p0 * row + (j0 + jp) * col;
-    if (w < NR || kcPad > kc) mem.fill(0, base, base + kcPad * NR);
+    if (w < NR) mem.fill(0, base, base + kc * NR);
     if (w === NR) {
       // a full panel: four columns side by side, whatever the strides
       for (let p = 0, dst = base, src = first; p < kc; p++, dst += NR, src += row) {
@@ -86,5 +86,54 @@ export function packB(
         for (let p = 0, dst = base + q; p < kc; p++, dst += NR, src += row) mem[dst] = data[src];
       }
     }
+  }
+}
+
+/**
+ * Rows i0 … i0+mc of A (contiguous rows: `a.col` is 1), columns p0 … p0+kc, copied as plain rows
+ * of `kc` entries from mem[at] on, then zero rows up to a whole number of MR-row panels.
+ *
+ * @example copyRows({ data: Float64Array.of(1, 2, 3, 4), offset: 0, row: 2, col: 1 }, 0, 2, 1, 1, mem, 0) // [2, 4, 0, 0]
+ */
+export function copyRows(
+  a: StridedMatrix,
+  i0: number,
+  mc: number,
+  p0: number,
+  kc: number,
+  mem: Float64Array,
+  at: number,
+): void {
+  const { data, row } = a;
+  for (let r = 0, src = a.offset + i0 * row + p0, dst = at; r < mc; r++, src += row, dst += kc) {
+    if (kc >= 64) mem.set(data.subarray(src, src + kc), dst);
+    else for (let p = 0; p < kc; p++) mem[dst + p] = data[src + p];
+  }
+  mem.fill(0, at + mc * kc, at + Math.ceil(mc / MR) * MR * kc);
+}
+
+/**
+ * Rows i0 … i0+mc of A (contiguous columns: `a.row` is 1), columns p0 … p0+kc, copied as plain
+ * columns: column p's run of `mc` entries at mem[at + p·ld], zero-padded to a whole number of
+ * MR-row panels (within `ld`).
+ *
+ * @example copyColumns({ data: Float64Array.of(1, 2, 3, 4), offset: 0, row: 1, col: 2 }, 0, 2, 0, 2, mem, 0, 4) // [1, 2, 0, 0, 3, 4, 0, 0]
+ */
+export function copyColumns(
+  a: StridedMatrix,
+  i0: number,
+  mc: number,
+  p0: number,
+  kc: number,
+  mem: Float64Array,
+  at: number,
+  ld: number,
+): void {
+  const { data, col } = a;
+  const padded = Math.ceil(mc / MR) * MR;
+  for (let p = 0, src = a.offset + i0 + p0 * col, dst = at; p < kc; p++, src += col, dst += ld) {
+    if (mc >= 64) mem.set(data.subarray(src, src + mc), dst);
+    else for (let i = 0; i < mc; i++) mem[dst + i] = data[src + i];
+    for (let i = mc; i < padded; i++) mem[dst + i] = 0;
   }
 }

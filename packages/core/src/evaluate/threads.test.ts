@@ -8,13 +8,28 @@ describe("the helper thread", () => {
 
   it("comes up and splits large products, with the same numbers as one thread", async () => {
     const rand = mulberry32(51);
-    const [m, k, n] = [301, 290, 257];
-    const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
-    const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
-    const view = (data: Float64Array, cols: number) => ({ data, offset: 0, row: cols, col: 1 });
+    // packed panels (n large), copied rows and copied columns of A (n ≤ 32)
+    const cases = [
+      { m: 301, k: 290, n: 257, transposed: false },
+      { m: 400, k: 300, n: 30, transposed: false },
+      { m: 400, k: 300, n: 30, transposed: true },
+    ];
+    const products = cases.map(({ m, k, n, transposed }) => {
+      const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1); // Aᵀ when transposed
+      const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
+      const view = transposed
+        ? { data: a, offset: 0, row: 1, col: m }
+        : { data: a, offset: 0, row: k, col: 1 };
+      const run = () => {
+        const c = new Float64Array(m * n);
+        wasmMatmul(view, { data: b, offset: 0, row: n, col: 1 }, c, 0, m, k, n);
+        return c;
+      };
+      const at = (i: number, p: number) => (transposed ? a[p * m + i] : a[i * k + p]);
+      return { m, k, n, b, run, at };
+    });
     disableThreads();
-    const alone = new Float64Array(m * n);
-    wasmMatmul(view(a, k), view(b, n), alone, 0, m, k, n);
+    const alone = products.map((p) => p.run());
     expect(productThreads()).toBe(1);
 
     enableThreads();
@@ -23,18 +38,19 @@ describe("the helper thread", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(productThreads()).toBe(2);
-    const shared = new Float64Array(m * n);
-    wasmMatmul(view(a, k), view(b, n), shared, 0, m, k, n);
-    // the same blocking and the same order of additions in every entry: identical bits
-    expect(shared).toEqual(alone);
-    let worst = 0;
-    for (let i = 0; i < m; i += 7) {
-      for (let j = 0; j < n; j += 5) {
-        let s = 0;
-        for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
-        worst = Math.max(worst, Math.abs(s - shared[i * n + j]));
+    for (const [x, { m, k, n, b, run, at }] of products.entries()) {
+      const shared = run();
+      // the same blocking and the same order of additions in every entry: identical bits
+      expect(shared).toEqual(alone[x]);
+      let worst = 0;
+      for (let i = 0; i < m; i += 7) {
+        for (let j = 0; j < n; j += 5) {
+          let s = 0;
+          for (let p = 0; p < k; p++) s += at(i, p) * b[p * n + j];
+          worst = Math.max(worst, Math.abs(s - shared[i * n + j]));
+        }
       }
+      expect(worst).toBeLessThan(1e-12);
     }
-    expect(worst).toBeLessThan(1e-12);
   });
 });

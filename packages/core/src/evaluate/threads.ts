@@ -9,11 +9,14 @@
  * or the other half usually comes sooner than that.
  */
 import { Worker } from "node:worker_threads";
+import { KERNELS } from "./simdKernel.js";
 import { attachHelper, runChunks, sharedKernel } from "./wasmGemm.js";
 
 const STATE = 0;
 const READY = 1;
 const ARGS = 2;
+/** `runChunks`'s arguments after the kernels. */
+const ARG_COUNT = 13;
 const IDLE = 0;
 const GO = 1;
 const DONE = 2;
@@ -24,7 +27,8 @@ const SPIN = 1 << 13;
 const program = `
 const { workerData } = require("node:worker_threads");
 const { module, memory, control } = workerData;
-const { block, blockStore } = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const kernels = ${JSON.stringify(KERNELS)}.map((name) => exports[name]);
 const ctl = new Int32Array(control);
 const runChunks = ${runChunks.toString()};
 Atomics.store(ctl, ${READY}, 1);
@@ -33,7 +37,7 @@ for (;;) {
     if (spins > ${SPIN}) Atomics.wait(ctl, ${STATE}, s);
   }
   try {
-    runChunks(block, blockStore, ...ctl.subarray(${ARGS}, ${ARGS + 11}));
+    runChunks(kernels, ...ctl.subarray(${ARGS}, ${ARGS + ARG_COUNT}));
   } finally {
     Atomics.store(ctl, ${STATE}, ${DONE});
     Atomics.notify(ctl, ${STATE});
@@ -47,7 +51,7 @@ for (;;) {
  * @example enableThreads(); contract(operands, output, sizes) // large steps now use two cores
  */
 export function enableThreads(): void {
-  const control = new Int32Array(new SharedArrayBuffer(4 * (ARGS + 11)));
+  const control = new Int32Array(new SharedArrayBuffer(4 * (ARGS + ARG_COUNT)));
   let worker: Worker | undefined;
   attachHelper({
     ready() {

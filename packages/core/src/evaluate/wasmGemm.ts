@@ -10,8 +10,8 @@
  * fused multiply–add kernel where the engine has relaxed SIMD, else the plain SIMD one; where
  * WebAssembly SIMD is unavailable `wasmMatmul` reports so and callers use the JS kernel.
  */
-import { packA, packB } from "./pack.js";
-import { MR, NR, simdKernelBytes, UNROLL } from "./simdKernel.js";
+import { copyColumns, copyRows, packA, packB } from "./pack.js";
+import { KERNELS, MR, NR, simdKernelBytes } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
 import type { MemoryType } from "./wasmEmit.js";
 
@@ -24,6 +24,8 @@ const PAGE = 65536;
 const MAX_PAGES = 32768;
 /** Blocks of at least this many multiply–adds are split with the helper thread. */
 const SPLIT_MIN = 1 << 20;
+/** A is copied rather than packed when B has at most this many panels. */
+const COPY_MAX_PANELS = 8;
 
 interface WasmMemory {
   buffer: ArrayBuffer;
@@ -37,6 +39,8 @@ type Block = (
   mp: number,
   np: number,
   kc: number,
+  aPanel: number,
+  aStride: number,
 ) => void;
 interface Kernel {
   module: object;
@@ -45,10 +49,8 @@ interface Kernel {
   view: Float64Array;
   shared: boolean;
   fused: boolean;
-  /** C += A·B on a packed block. */
-  block: Block;
-  /** C = A·B on a packed block. */
-  blockStore: Block;
+  /** The exported kernels, in the order of `KERNELS`. */
+  kernels: Block[];
 }
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
@@ -88,8 +90,7 @@ function load(): Kernel | null {
         view,
         shared,
         fused,
-        block: exports.block as Block,
-        blockStore: exports.blockStore as Block,
+        kernels: KERNELS.map((name) => exports[name] as Block),
       };
     } catch {
       return null;
@@ -138,18 +139,19 @@ export function attachHelper(h: Helper | null): void {
 }
 
 /**
- * Kernel calls for row panels [from, to) of a packed block, `step` panels of `rows` rows at a
- * time (`blockStore` when `store` is 1, else `block`): A's panels start at byte `a`, C's first row
- * at byte `c`. Self-contained (no outer names), since the helper thread runs its source text
- * (`threads.ts`).
+ * Kernel calls for row panels [from, to) of a block, `step` panels of `rows` rows at a time, with
+ * kernel number `which` of `KERNELS`: A's panels start at byte `a`, `aPanel` bytes apart (with
+ * the kernel's `aStride`), C's first row at byte `c`. Self-contained (no outer names), since the
+ * helper thread runs its source text (`threads.ts`).
  */
 export function runChunks(
-  block: Block,
-  blockStore: Block,
-  store: number,
+  kernels: readonly Block[],
+  which: number,
   rows: number,
   step: number,
   a: number,
+  aPanel: number,
+  aStride: number,
   b: number,
   c: number,
   ldc: number,
@@ -158,10 +160,10 @@ export function runChunks(
   from: number,
   to: number,
 ): void {
-  const kernel = store === 1 ? blockStore : block;
+  const kernel = kernels[which];
   for (let ip = from; ip < to; ip += step) {
     const panels = Math.min(step, to - ip);
-    kernel(a + ip * kc * rows * 8, b, c + ip * rows * ldc, ldc, panels, nPanels, kc);
+    kernel(a + ip * aPanel, b, c + ip * rows * ldc, ldc, panels, nPanels, kc, aPanel, aStride);
   }
 }
 
@@ -211,29 +213,44 @@ export function wasmMatmul(
     return true;
   }
   const ldc = nPad * 8;
+  // Copying A's contiguous rows or columns as they are saves packing's cost, but the kernel then
+  // reads A with a large stride; that pays only when each A panel meets few B panels (n ≤ 32).
+  const copy = Math.ceil(n / NR) <= COPY_MAX_PANELS;
+  const layout = copy && a.col === 1 ? "rows" : copy && a.row === 1 ? "columns" : "panels";
   for (let j0 = 0; j0 < n; j0 += NC) {
     const nc = Math.min(NC, n - j0);
     const nPanels = Math.ceil(nc / NR);
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kc = Math.min(KC, k - p0);
-      const kcPad = Math.ceil(kc / UNROLL) * UNROLL;
-      packB(b, p0, kc, kcPad, j0, nc, mem, bPack);
+      packB(b, p0, kc, j0, nc, mem, bPack);
       for (let i0 = 0; i0 < m; i0 += MS) {
         const ms = Math.min(MS, m - i0);
         const panels = Math.ceil(ms / MR);
         const cAt = (cBase + i0 * nPad + j0) * 8;
-        const store = p0 === 0 ? 1 : 0; // the first block of k overwrites C's stale contents
-        const args = [store, MR, MC / MR, aPack * 8, bPack * 8, cAt, ldc, nPanels, kcPad] as const;
+        // contiguous rows or columns of A are copied as they are, other layouts packed into
+        // panels; the first block of k overwrites C's stale contents
+        const ld = panels * MR; // the column copy's stride
+        const [aPanel, aStride] =
+          layout === "rows" ? [MR * kc, kc] : layout === "columns" ? [MR, ld] : [MR * kc, MR];
+        const stage = (from: number, count: number) => {
+          const at = aPack + (layout === "columns" ? from : from * kc);
+          if (layout === "rows") copyRows(a, i0 + from, count, p0, kc, mem, at);
+          else if (layout === "columns") copyColumns(a, i0 + from, count, p0, kc, mem, at, ld);
+          else packA(a, i0 + from, count, p0, kc, mem, at);
+        };
+        const which = (layout === "rows" ? 2 : 0) + (p0 === 0 ? 1 : 0);
+        const args = [which, MR, MC / MR, aPack * 8, aPanel * 8, aStride * 8] as const;
+        const rest = [bPack * 8, cAt, ldc, nPanels, kc] as const;
         const split = ms * kc * nc >= SPLIT_MIN && panels >= 2 && helper?.ready() === true;
-        // with a helper: pack its half first and let it start while this thread packs its own
+        // with a helper: stage its half first and let it start while this thread stages its own
         const half = split ? Math.ceil(panels / 2) : panels;
-        const mine = half * MR;
+        const mine = Math.min(half * MR, ms);
         if (split) {
-          packA(a, i0 + mine, ms - mine, p0, kc, kcPad, mem, aPack + mine * kcPad);
-          helper?.start([...args, half, panels]);
+          stage(mine, ms - mine);
+          helper?.start([...args, ...rest, half, panels]);
         }
-        packA(a, i0, Math.min(mine, ms), p0, kc, kcPad, mem, aPack);
-        runChunks(w.block, w.blockStore, ...args, 0, half);
+        stage(0, mine);
+        runChunks(w.kernels, ...args, ...rest, 0, half);
         if (split) helper?.wait();
       }
     }
