@@ -188,7 +188,7 @@ const one = gflops();
 enableThreads();
 gflops(); // lets the helper thread start
 const two = gflops();
-const peak = peakGflops();
+const peak = peakGflops(wasmKernelKind() === "fused");
 const theirs = numpy
   ? `; NumPy ${numpy.gemm_gflops.toFixed(1)} (numpy ${numpy.numpy}, one thread)`
   : "";
