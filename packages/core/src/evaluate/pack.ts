@@ -6,7 +6,7 @@
  * place through their strides — a transposed operand is packed as cheaply as a plain one — and
  * full panels move four values a loop trip.
  */
-import { MR, NR } from "./simdKernel.js";
+import { MR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
 
 /**
@@ -51,7 +51,8 @@ export function packA(
 
 /**
  * B[p0 : p0+kc, j0 : j0+nc] as NR-column panels of `kc` steps:
- * mem[at + panel·kc·NR + p·NR + q], the last panel zero-padded.
+ * mem[at + panel·kc·NR + p·NR + q], the last panel zero-padded. These are the MR-row panels of
+ * Bᵀ (NR = MR), so `packA` packs them from B's transposed view.
  *
  * @example
  * // a 2 × 2 matrix as one 4-column panel of 2 steps: [1, 2, 0, 0, 3, 4, 0, 0]
@@ -66,27 +67,8 @@ export function packB(
   mem: Float64Array,
   at: number,
 ): void {
-  const { data, row, col } = b;
-  for (let jp = 0; jp < nc; jp += NR) {
-    const base = at + jp * kc;
-    const w = Math.min(NR, nc - jp);
-    const first = b.offset + p0 * row + (j0 + jp) * col;
-    if (w < NR) mem.fill(0, base, base + kc * NR);
-    if (w === NR) {
-      // a full panel: four columns side by side, whatever the strides
-      for (let p = 0, dst = base, src = first; p < kc; p++, dst += NR, src += row) {
-        mem[dst] = data[src];
-        mem[dst + 1] = data[src + col];
-        mem[dst + 2] = data[src + 2 * col];
-        mem[dst + 3] = data[src + 3 * col];
-      }
-    } else {
-      for (let q = 0; q < w; q++) {
-        let src = first + q * col;
-        for (let p = 0, dst = base + q; p < kc; p++, dst += NR, src += row) mem[dst] = data[src];
-      }
-    }
-  }
+  const transposed = { data: b.data, offset: b.offset, row: b.col, col: b.row };
+  packA(transposed, j0, nc, p0, kc, mem, at);
 }
 
 /**
