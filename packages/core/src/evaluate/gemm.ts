@@ -260,12 +260,16 @@ export function batchedMatmul(
     col,
   });
   if (m * k * n >= WASM_MIN && m >= 2 && n >= 2 && wasmAvailable()) {
-    for (let t = 0; t < batch; t++) {
-      wasmMatmul(view(a, t * at, ar, ac), view(b, t * bt, br, bc), c, t * m * n, m, k, n);
-    }
-    return c;
+    let t = 0;
+    // the kernel declines only when its memory cannot hold the product: the same for every entry
+    while (
+      t < batch &&
+      wasmMatmul(view(a, t * at, ar, ac), view(b, t * bt, br, bc), c, t * m * n, m, k, n)
+    )
+      t++;
+    if (t === batch) return c;
   }
-  if (out !== undefined && n !== 1) c.fill(0); // the kernels below accumulate
+  if (n !== 1) c.fill(0); // the kernels below accumulate (into `out`, or after a declined kernel)
   if (m >= 16 && n >= 16 && k >= 16) {
     for (let t = 0; t < batch; t++) {
       matmulBlocked(view(a, t * at, ar, ac), view(b, t * bt, br, bc), c, t * m * n, m, k, n);

@@ -92,6 +92,14 @@ describe("wasmMatmul", () => {
     }
   });
 
+  it("declines, writing nothing, a product too large for its memory", () => {
+    const one = rowMajor(new Float64Array(1), 0, 1);
+    const c = new Float64Array(4).fill(7);
+    // C padded is 24000² float64s, 4.6 GB: beyond what 32-bit addresses reach
+    expect(wasmMatmul(one, one, c, 0, 24000, 1, 24000)).toBe(false);
+    expect([...c]).toEqual([7, 7, 7, 7]);
+  });
+
   it("gives zeros for an empty inner dimension", () => {
     const c = new Float64Array(6).fill(1);
     const empty = rowMajor(new Float64Array(0), 0, 0);

@@ -20,8 +20,8 @@ const MC = 120;
 const MS = 2048;
 const NC = 2048;
 const PAGE = 65536;
-/** The memory may grow to 2 GiB. */
-const MAX_PAGES = 32768;
+/** The memory may grow to 4 GiB, all that 32-bit addresses reach. */
+const MAX_PAGES = 65536;
 /** Blocks of at least this many multiply–adds are split with the helper thread. */
 const SPLIT_MIN = 1 << 20;
 /** A is copied rather than packed when B has at most this many panels. */
@@ -167,6 +167,16 @@ export function runChunks(
   }
 }
 
+/** Grows the memory, or says it could not (too large for the engine or the machine). */
+function grow(memory: WasmMemory, pages: number): boolean {
+  try {
+    memory.grow(pages);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Whether the SIMD kernel is available here (compiling it on first call).
  *
@@ -178,7 +188,8 @@ export function wasmAvailable(): boolean {
 
 /**
  * `C = A · B` for strided `A: m × k` and `B: k × n`, written row-major into `c` at `cOff`
- * (overwriting); returns false (writing nothing) when the kernel is unavailable. Strides are read
+ * (overwriting); returns false (writing nothing) when the kernel is unavailable or its memory
+ * cannot hold the product (C padded, beyond 4 GiB). Strides are read
  * while packing, so a transposed operand costs no copy of its own.
  *
  * @example
@@ -204,7 +215,8 @@ export function wasmMatmul(
   const cBase = bPack + KC * Math.min(NC, nPad);
   const need = (cBase + mPad * nPad) * 8;
   if (w.view.byteLength < need) {
-    w.memory.grow(Math.ceil((need - w.view.byteLength) / PAGE));
+    const pages = Math.ceil((need - w.view.byteLength) / PAGE);
+    if (need > MAX_PAGES * PAGE || !grow(w.memory, pages)) return false;
     w.view = new Float64Array(w.memory.buffer);
   }
   const mem = w.view;
