@@ -1,14 +1,15 @@
 /**
  * The matrix product on the WebAssembly SIMD kernel (`simdKernel.ts`), blocked as in GotoBLAS:
  * for each KC × NC block of B (packed once into 4-column panels) and each block of up to MS rows
- * of A (packed into MR-row panels), kernel calls on MC-row chunks add the block product into a
- * padded copy of C in the module's memory, which is copied out at the end. Packing reads the
- * caller's arrays directly, through their strides, so only C makes a round trip and a transposed
- * operand is never copied. When a helper thread is attached (`threads.ts`, on Node) and a block
- * is large, the helper runs the second half of the chunks on the same shared memory while this
- * thread runs the first. The module is compiled once, lazily and synchronously, on first use: the
- * fused multiply–add kernel where the engine has relaxed SIMD, else the plain SIMD one; where
- * WebAssembly SIMD is unavailable `wasmMatmul` reports so and callers use the JS kernel.
+ * of A (packed into MR-row panels, or for thin products copied as plain rows or columns;
+ * `pack.ts`), kernel calls on MC-row chunks add the block product into a padded copy of C in the
+ * module's memory, which is copied out at the end. Packing reads the caller's arrays directly,
+ * through their strides, so only C makes a round trip and a transposed operand is never copied.
+ * When a helper thread is attached (`threads.ts`, on Node) and a block is large, the helper runs
+ * the second half of the chunks on the same shared memory while this thread runs the first. The
+ * module is compiled once, lazily and synchronously, on first use: the fused multiply–add kernel
+ * where the engine has relaxed SIMD, else the plain SIMD one; where WebAssembly SIMD is
+ * unavailable `wasmMatmul` reports so and callers use the JS kernel.
  */
 import { copyColumns, copyRows, packA, packB } from "./pack.js";
 import { KERNELS, MR, NR, simdKernelBytes } from "./simdKernel.js";
@@ -189,8 +190,8 @@ export function wasmAvailable(): boolean {
 /**
  * `C = A · B` for strided `A: m × k` and `B: k × n`, written row-major into `c` at `cOff`
  * (overwriting); returns false (writing nothing) when the kernel is unavailable or its memory
- * cannot hold the product (C padded, beyond 4 GiB). Strides are read
- * while packing, so a transposed operand costs no copy of its own.
+ * cannot hold the product (C padded, beyond 4 GiB). Strides are read while packing, so a
+ * transposed operand costs no copy of its own.
  *
  * @example
  * const a = { data: Float64Array.of(1, 2, 3, 4), offset: 0, row: 2, col: 1 };
