@@ -1,14 +1,14 @@
 /**
  * The batched matrix product at the heart of every pairwise contraction: `C[t] = A[t] · B[t]`,
  * with A and B read through strides (so a transposed or interleaved operand needs no copy) and C
- * written row-major. Products of a few thousand multiply–adds and up run on the WebAssembly SIMD
- * kernel (`wasmGemm.ts`) unless a side is a vector (its 4 × 4 tiles would be three-quarters
- * padding); below that size, for vectors, or where WebAssembly SIMD is unavailable, this file's
- * JavaScript kernels run, on the unrolled loops of `loops.ts`: outer products (scalings and
- * Hadamard products among them) when k = 1, dot products for matrix–vector products, an i-k-j
- * loop of axpys for other small products, and for large ones the classic blocked scheme (a
- * kc × nc block of B packed into 4-column panels, a 4-row strip of A into a panel, a 4 × 4
- * register-tiled micro-kernel reading both sequentially).
+ * written row-major. Products with k = 1 — outer products, scalings and Hadamard products — are
+ * one JavaScript loop nest at any size. Other products of a few thousand multiply–adds and up run
+ * on the WebAssembly SIMD kernel (`wasmGemm.ts`) unless a side is a vector (its 4 × 4 tiles would
+ * be three-quarters padding); below that size, for vectors, or where WebAssembly SIMD is
+ * unavailable, this file's JavaScript kernels run, on the unrolled loops of `loops.ts`: dot
+ * products for matrix–vector products, an i-k-j loop of axpys for other small products, and for
+ * large ones the classic blocked scheme (a kc × nc block of B packed into 4-column panels, a 4-row
+ * strip of A into a panel, a 4 × 4 register-tiled micro-kernel reading both sequentially).
  */
 
 import { addScaled, dot, multiplyInto, scaleInto } from "./loops.js";
