@@ -2,10 +2,11 @@
  * `contract`: NumPy's einsum, generalised to tensor networks. The result on the output labels is
  * the sum, over every other label in `sizes`, of the product of the operands. Each operand first
  * loses its repeated labels (a diagonal) and the labels no one else needs (a sum); the planner
- * then orders the pairwise steps, each a transpose and a batched matrix product; finally the last
- * operand is laid out on the output labels (broadcast along labels no operand has, written onto
- * the diagonal for repeated output labels) and multiplied by the size of every label that neither
- * an operand nor the output has (a closed loop: the trace of an identity).
+ * then orders the pairwise steps, each a batched matrix product reading its operands through
+ * strides (`pairwise.ts`), whose intermediates are recycled once consumed (`pool.ts`); finally the
+ * last operand is laid out on the output labels (broadcast along labels no operand has, written
+ * onto the diagonal for repeated output labels) and multiplied by the size of every label that
+ * neither an operand nor the output has (a closed loop: the trace of an identity).
  */
 import type { PathStep } from "../plan/cost.js";
 import { keptLabels, labelSize } from "../plan/labels.js";

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { mulberry32 } from "../plan/random.js";
-import { disableThreads, enableThreads } from "./threads.js";
-import { productThreads, wasmMatmul } from "./wasmGemm.js";
+import { disableThreads, enableThreads, makeHelper } from "./threads.js";
+import { attachHelper, productThreads, wasmMatmul } from "./wasmGemm.js";
 
 describe("the helper thread", () => {
   afterAll(() => disableThreads());
@@ -52,5 +52,35 @@ describe("the helper thread", () => {
       }
       expect(worst).toBeLessThan(1e-12);
     }
+  });
+
+  it("redoes the work of a helper that fails, then leaves it aside", async () => {
+    const rand = mulberry32(52);
+    const [m, k, n] = [300, 280, 260];
+    const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
+    const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
+    const product = () => {
+      const c = new Float64Array(m * n);
+      const view = (data: Float64Array, cols: number) => ({ data, offset: 0, row: cols, col: 1 });
+      wasmMatmul(view(a, k), view(b, n), c, 0, m, k, n);
+      return c;
+    };
+    disableThreads();
+    const alone = product();
+    const real = makeHelper();
+    const started = Date.now();
+    while (!real.ready() && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(real.ready()).toBe(true);
+    // A's offset (argument 3) moved far outside the memory: the helper's kernel call traps
+    attachHelper({
+      ready: () => real.ready(),
+      start: (args) => real.start(args.map((x, i) => (i === 3 ? 2 ** 31 - 8 : x))),
+      wait: () => real.wait(),
+    });
+    expect(product()).toEqual(alone);
+    expect(real.ready()).toBe(false);
+    attachHelper(null);
   });
 });

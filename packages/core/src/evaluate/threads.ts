@@ -10,7 +10,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { KERNELS } from "./simdKernel.js";
-import { attachHelper, runChunks, sharedKernel } from "./wasmGemm.js";
+import { attachHelper, type Helper, runChunks, sharedKernel } from "./wasmGemm.js";
 
 const STATE = 0;
 const READY = 1;
@@ -20,10 +20,11 @@ const ARG_COUNT = 13;
 const IDLE = 0;
 const GO = 1;
 const DONE = 2;
+const FAILED = 3;
 /** How many times a side checks the state before it sleeps (about 0.1 ms). */
 const SPIN = 1 << 13;
 
-/** The helper's program: instantiate, say ready, then run jobs forever. */
+/** The helper's program: instantiate, say ready, then run jobs until one fails. */
 const program = `
 const { workerData } = require("node:worker_threads");
 const { module, memory, control } = workerData;
@@ -32,40 +33,55 @@ const kernels = ${JSON.stringify(KERNELS)}.map((name) => exports[name]);
 const ctl = new Int32Array(control);
 const runChunks = ${runChunks.toString()};
 Atomics.store(ctl, ${READY}, 1);
-for (;;) {
+for (let state = ${DONE}; state === ${DONE}; ) {
   for (let spins = 0, s; (s = Atomics.load(ctl, ${STATE})) !== ${GO}; spins++) {
     if (spins > ${SPIN}) Atomics.wait(ctl, ${STATE}, s);
   }
   try {
     runChunks(kernels, ...ctl.subarray(${ARGS}, ${ARGS + ARG_COUNT}));
-  } finally {
-    Atomics.store(ctl, ${STATE}, ${DONE});
-    Atomics.notify(ctl, ${STATE});
+  } catch {
+    state = ${FAILED};
   }
+  Atomics.store(ctl, ${STATE}, state);
+  Atomics.notify(ctl, ${STATE});
 }`;
 
 /**
- * Lets large matrix products use a second core. Does nothing where the kernel's memory cannot be
- * shared; a helper that fails to start is detached and the products run on one thread.
+ * A helper (the one of this thread, made by `enableThreads`): it starts its worker on the first
+ * call of `ready` and is broken for good (products stay on this thread) once the worker cannot
+ * start, fails a job or exits.
  *
- * @example enableThreads(); contract(operands, output, sizes) // large steps now use two cores
+ * @example const helper = makeHelper(); helper.ready() // false until the worker is up
  */
-export function enableThreads(): void {
+export function makeHelper(): Helper {
   const control = new Int32Array(new SharedArrayBuffer(4 * (ARGS + ARG_COUNT)));
   let worker: Worker | undefined;
-  attachHelper({
+  let broken = false;
+  return {
     ready() {
+      if (broken) return false;
       if (worker === undefined) {
         const kernel = sharedKernel();
         if (kernel === null) {
-          attachHelper(null);
+          broken = true;
           return false;
         }
-        const workerData = { ...kernel, control: control.buffer };
-        // no inherited Node options: `--input-type=module` would make the program an ES module
-        worker = new Worker(program, { eval: true, workerData, execArgv: [] });
-        worker.unref();
-        worker.on("error", () => attachHelper(null));
+        try {
+          // no inherited Node options: `--input-type=module` would make the program an ES module
+          const workerData = { ...kernel, control: control.buffer };
+          worker = new Worker(program, { eval: true, workerData, execArgv: [] });
+          worker.unref();
+          worker.on("error", () => {
+            broken = true;
+          });
+          worker.on("exit", () => {
+            broken = true;
+          });
+        } catch {
+          // e.g. a process run with Node's permission model, which forbids workers
+          broken = true;
+          return false;
+        }
       }
       return Atomics.load(control, READY) === 1;
     },
@@ -76,12 +92,29 @@ export function enableThreads(): void {
     },
     wait() {
       let spins = 0;
-      for (let s = Atomics.load(control, STATE); s !== DONE; s = Atomics.load(control, STATE)) {
+      let s = Atomics.load(control, STATE);
+      for (; s !== DONE && s !== FAILED; s = Atomics.load(control, STATE)) {
         if (++spins > SPIN) Atomics.wait(control, STATE, s);
       }
       Atomics.store(control, STATE, IDLE);
+      if (s === FAILED) broken = true;
+      return s === DONE;
     },
-  });
+  };
+}
+
+let helper: Helper | undefined;
+
+/**
+ * Lets large matrix products use a second core (one helper worker for this thread, however often
+ * this is called). Does nothing where the kernel's memory cannot be shared; a helper that cannot
+ * start or fails is left aside and the products run on one thread.
+ *
+ * @example enableThreads(); contract(operands, output, sizes) // large steps now use two cores
+ */
+export function enableThreads(): void {
+  helper ??= makeHelper();
+  attachHelper(helper);
 }
 
 /**

@@ -3,7 +3,8 @@
  * for each KC × NC block of B (packed once into 4-column panels) and each block of up to MS rows
  * of A (packed into MR-row panels, or for thin products copied as plain rows or columns;
  * `pack.ts`), kernel calls on MC-row chunks add the block product into a padded copy of C in the
- * module's memory, which is copied out at the end. Packing reads the caller's arrays directly,
+ * module's memory (the first block of k stores it, so C is never zeroed), which is copied out at
+ * the end. Packing reads the caller's arrays directly,
  * through their strides, so only C makes a round trip and a transposed operand is never copied.
  * When a helper thread is attached (`threads.ts`, on Node) and a block is large, the helper runs
  * the second half of the chunks on the same shared memory while this thread runs the first. The
@@ -62,12 +63,13 @@ interface WasmApi {
 /**
  * A second thread running kernel calls on the kernel's shared memory: `ready` says whether it can
  * take work (starting it on first call), `start` hands it the arguments of `runChunks` (without
- * the kernel), `wait` blocks until it has finished them.
+ * the kernels), `wait` blocks until it has finished them and says whether it did (false: it
+ * failed, and the caller must run them itself).
  */
 export interface Helper {
   ready(): boolean;
   start(args: readonly number[]): void;
-  wait(): void;
+  wait(): boolean;
 }
 
 let kernel: Kernel | null | undefined;
@@ -209,6 +211,10 @@ export function wasmMatmul(
   const w = load();
   if (w === null) return false;
   if (m === 0 || n === 0) return true;
+  if (k === 0) {
+    c.fill(0, cOff, cOff + m * n);
+    return true;
+  }
   const mPad = Math.ceil(m / MR) * MR;
   const nPad = Math.ceil(n / NR) * NR;
   const aPack = 0;
@@ -221,10 +227,6 @@ export function wasmMatmul(
     w.view = new Float64Array(w.memory.buffer);
   }
   const mem = w.view;
-  if (k === 0) {
-    c.fill(0, cOff, cOff + m * n);
-    return true;
-  }
   const ldc = nPad * 8;
   // Copying A's contiguous rows or columns as they are saves packing's cost, but the kernel then
   // reads A with a large stride; that pays only when each A panel meets few B panels (n ≤ 32).
@@ -264,7 +266,7 @@ export function wasmMatmul(
         }
         stage(0, mine);
         runChunks(w.kernels, ...args, ...rest, 0, half);
-        if (split) helper?.wait();
+        if (split && helper?.wait() === false) runChunks(w.kernels, ...args, ...rest, half, panels);
       }
     }
   }
