@@ -74,6 +74,16 @@ describe("einsum", () => {
     expect(out.ms).toBeGreaterThan(0);
   });
 
+  test("runs on one core with --threads 1 and refuses other counts", () => {
+    const sizes = ["--sizes", "i=300,j=300,k=300", "--random", "--format", "json"];
+    const one = run(["einsum", "ij,jk->ik", ...sizes, "--threads", "1"]);
+    expect(one.status).toBe(0);
+    expect(JSON.parse(one.stdout).shape).toEqual([300, 300]);
+    const bad = run(["einsum", "ij,jk->ik", ...sizes, "--threads", "3"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("threads must be 1 or 2");
+  });
+
   test("asks for --random rather than guessing", () => {
     const r = run(["einsum", "ij,jk->ik", "--sizes", "i=2,j=3,k=3"]);
     expect(r.status).toBe(2);

@@ -93,6 +93,12 @@ export function parseSizes(
   return sizes;
 }
 
+/** `--threads N`: 1 or 2 cores for large products. @example parseThreads("1") // 1 */
+export function parseThreads(text: string): 1 | 2 {
+  if (text !== "1" && text !== "2") throw new InvalidArgumentError("threads must be 1 or 2");
+  return text === "1" ? 1 : 2;
+}
+
 /** `--repeat N`: a positive number of runs. @example parseRepeat("5") // 5 */
 export function parseRepeat(text: string): number {
   const n = Number(text);

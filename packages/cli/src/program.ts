@@ -16,6 +16,7 @@ import {
   parseSeed,
   parseShape,
   parseSizes,
+  parseThreads,
   parseTolerance,
 } from "./options.js";
 import { helpPointer, paint } from "./report.js";
@@ -192,16 +193,18 @@ export function buildProgram(done: (code: number) => void): Command {
       .command("einsum")
       .summary("evaluate an einsum on random operands and time it")
       .description(
-        "Evaluate an einsum with the planned order on seeded random operands; reports the median evaluation time over --repeat runs (process start-up excluded).",
+        "Evaluate an einsum with the planned order on seeded random operands; reports the median evaluation time over --repeat runs (process start-up excluded). Large matrix products use two cores unless --threads 1; the second starts during the first large product, so time a few runs.",
       ),
   )
     .option("--random", "use random operands (the only kind for now)")
     .option("--repeat <n>", "how many timed runs", parseRepeat, 5)
+    .option("--threads <n>", "cores for large matrix products: 1 or 2", parseThreads, 2)
     .option("--seed <n>", "seed for the random operands", parseSeed, 1)
     .addHelpText(
       "after",
       examples([
         `diagrad einsum "ij,jk->ik" --sizes i=512,j=512,k=512 --random --repeat 5 --format json`,
+        `diagrad einsum "bqd,bkd->bqk" --sizes b=8,q=256,k=256,d=64 --random --threads 1`,
       ]),
     )
     .action(run("einsum"));

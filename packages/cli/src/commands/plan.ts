@@ -5,7 +5,7 @@
  * model, the peak intermediate size and the planning time; `einsum` evaluates the planned
  * contraction on random operands and reports the median evaluation time (start-up excluded).
  */
-import { planEquation, runEquation } from "@diagrad/core";
+import { disableThreads, enableThreads, planEquation, runEquation } from "@diagrad/core";
 import { jsonRecord } from "../render/json.js";
 import { exitCodes, usageError } from "../report.js";
 import type { EinsumOptions, Outcome, PlanOptions } from "./types.js";
@@ -41,6 +41,8 @@ export function einsumCommand(source: string, options: EinsumOptions): Outcome {
   if (!options.random) {
     throw usageError("einsum evaluates on random operands: add --random", "einsum");
   }
+  if (options.threads === 1) disableThreads();
+  else enableThreads();
   const run = runEquation(source, options.sizes ?? {}, {
     repeat: options.repeat,
     seed: options.seed,

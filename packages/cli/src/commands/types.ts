@@ -70,6 +70,8 @@ export interface EinsumOptions extends PlanOptions {
   random?: boolean;
   repeat: number;
   seed: number;
+  /** Cores for large matrix products (default 2). */
+  threads?: 1 | 2;
 }
 
 export type CommandName = "diff" | "eval" | "check" | "draw" | "steps" | "plan" | "einsum";
