@@ -3,12 +3,13 @@
  * of integer labels (hyperedges and repeated labels allowed), the output is a list of labels
  * (repeats allowed: a diagonal), and `sizes` gives every label's dimension. Preprocessing sums
  * one-sided labels and, in networks too large for the exhaustive search, merges duplicate Hadamard
- * operands; then each connected component is
- * planned on its own — the exhaustive search over all splits for small ones, otherwise the seeded
- * randomized greedy refined by re-solving small subtrees and, up to `optimalUpTo` operands, the
- * capped connected search seeded with its cost — and the components are joined by outer products,
- * smallest first. A small network that is searched exhaustively as a whole gets the exact optimum
- * over all trees. The answer is a path in `numpy.einsum_path`'s form and its cost (`cost.ts`).
+ * operands; then each connected component is planned on its own — the exhaustive search over
+ * all splits up to 8 operands; up to `optimalUpTo` operands the capped connected search (as
+ * opt_einsum's `dp`), capped by a few randomized greedy runs, then small subtrees re-solved over
+ * all splits (outer products included); above that, or when the connected search runs out of
+ * budget, the seeded randomized greedy refined by re-solving small subtrees — and the components
+ * are joined by outer products, smallest first. A small network that is searched exhaustively as
+ * a whole gets the exact optimum over all trees. The answer is a path in `numpy.einsum_path`'s form and its cost (`cost.ts`).
  */
 import { DiagradError } from "../language/span.js";
 import { CONNECTED_LIMIT, connectedTree } from "./connected.js";
@@ -42,8 +43,12 @@ export interface PlanOptions {
 }
 
 /** Components of at most this many operands are searched over all splits, outer products included. */
-const EXHAUSTIVE_LIMIT = 12;
+const EXHAUSTIVE_LIMIT = 8;
 const REFINE_LEAVES = 8;
+/** Subtrees re-solved over all splits after the connected search (which takes no outer product). */
+const OUTER_LEAVES = 5;
+/** Greedy runs whose cheapest caps the connected search. */
+const BOUND_TRIALS = 8;
 /** How many of the cheapest greedy runs are refined. */
 const REFINED_RUNS = 3;
 
@@ -113,21 +118,33 @@ function planComponent(
   const problem = denseProblem(operands, output, sizes);
   if (operands.length === 1) return { tree: 0, flops: 0, peak: 0 };
   if (operands.length <= Math.min(limit, EXHAUSTIVE_LIMIT)) return optimalTree(problem, cap);
-  const greedy = randomGreedy(
+  const seed = options.seed ?? 0;
+  if (operands.length <= limit) {
+    // the exact connected search, capped by the cheapest of a few greedy runs; the randomized
+    // search below only when it runs out of budget
+    const greedy = randomGreedy(problem, { trials: BOUND_TRIALS, seed, maxIntermediate: cap })[0];
+    const bound = greedy?.flops ?? Number.POSITIVE_INFINITY;
+    const exact = connectedTree(problem, cap, bound, options.budget ?? 4_000_000);
+    if (typeof exact === "object") {
+      // exact among trees without outer products; re-solving small subtrees over all splits can
+      // still find one that pays (a few small tensors joined before a large one)
+      const best = greedy !== undefined && greedy.flops < exact.flops ? greedy : exact;
+      return refineTree(problem, best, OUTER_LEAVES, cap);
+    }
+  }
+  const runs = randomGreedy(
     problem,
-    { trials: options.trials ?? 64, seed: options.seed ?? 0, maxIntermediate: cap },
+    { trials: options.trials ?? 64, seed, maxIntermediate: cap },
     REFINED_RUNS,
   );
-  if (greedy.length === 0) return undefined;
-  let refined = refineTree(problem, greedy[0], REFINE_LEAVES, cap);
-  for (const run of greedy.slice(1)) {
+  if (runs.length === 0) return undefined;
+  let refined = refineTree(problem, runs[0], REFINE_LEAVES, cap);
+  for (const run of runs.slice(1)) {
     const other = refineTree(problem, run, REFINE_LEAVES, cap);
     if (other.flops < refined.flops || (other.flops === refined.flops && other.peak < refined.peak))
       refined = other;
   }
-  if (operands.length > limit) return refined;
-  const exact = connectedTree(problem, cap, refined.flops, options.budget ?? 4_000_000);
-  return typeof exact === "object" && exact.flops <= refined.flops ? exact : refined;
+  return refined;
 }
 
 /** The connected components of the operands (sharing a label connects two), each sorted. */
