@@ -1,8 +1,38 @@
 """The NumPy side of `bench/run.mjs`: reads the problems as JSON on stdin and prints, per problem,
 NumPy's einsum_path 'greedy' and (for few operands) 'optimal' paths with their planning times,
-without NumPy's default memory cap, and the median time of np.einsum along diagrad's path."""
-import json, sys, time
+without NumPy's default memory cap, and the median time of np.einsum along diagrad's path; and,
+where opt_einsum is installed, its 'dp' path and planning time (given up after 10 s)."""
+import json, signal, sys, time
 import numpy as np
+
+try:
+    import opt_einsum
+except ImportError:
+    opt_einsum = None
+
+DP_SECONDS = 10
+
+
+class TooLong(Exception):
+    pass
+
+
+def too_long(signum, frame):
+    raise TooLong()
+
+
+def dp(eq, shapes):
+    """opt_einsum's dp path and planning time in ms, or None when it takes too long."""
+    signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(DP_SECONDS)
+    try:
+        start = time.perf_counter()
+        path, _ = opt_einsum.contract_path(eq, *shapes, shapes=True, optimize="dp")
+        return {"path": [list(s) for s in path], "ms": (time.perf_counter() - start) * 1000}
+    except TooLong:
+        return None
+    finally:
+        signal.alarm(0)
 
 OPTIMAL_MAX = int(sys.argv[1]) if len(sys.argv) > 1 else 7
 NO_CAP = ("greedy", 10**30)
@@ -22,12 +52,16 @@ def pairs(path):
 def main():
     problems = json.load(sys.stdin)
     rng = np.random.default_rng(0)
-    out = {"numpy": np.__version__, "problems": []}
+    out = {"numpy": np.__version__, "problems": [],
+           "opt_einsum": opt_einsum.__version__ if opt_einsum else None}
     for p in problems:
         eq, sizes = p["equation"], p["sizes"]
         lhs = eq.split("->")[0].split(",")
         ops = [rng.random([sizes[c] for c in term]) * 2 - 1 for term in lhs]
         res = {}
+        if opt_einsum is not None:
+            shapes = [tuple(sizes[c] for c in term) for term in lhs]
+            res["dp"] = dp(eq, shapes)
         if p["labels"] <= 52:
             (path, _), ms = timed(lambda: np.einsum_path(eq, *ops, optimize=NO_CAP))
             res["greedy"] = {"path": pairs(path), "ms": ms}

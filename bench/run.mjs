@@ -2,10 +2,10 @@
  * `pnpm bench`: the contraction benchmark. For each problem of `problems.mjs` it prints diagrad's
  * plan cost (flops in opt_einsum's model) against NumPy's `einsum_path` 'optimal' (≤ 7 operands:
  * NumPy's search is factorial, ≈ 1 s at 7 and ≈ 50 s at 8) and 'greedy' paths — both without
- * NumPy's default memory cap, and all costed by the same function — diagrad's planning time, and
- * diagrad's evaluation time against `np.einsum(..., optimize=<diagrad's path>)` on one thread
- * (OPENBLAS_NUM_THREADS=1), measured in this same run; diagrad may use its second core for large
- * products, as it does by default on Node. Then a GEMM line (n = 512: one core, two cores, the
+ * NumPy's default memory cap — and, where python3 has opt_einsum, its 'dp', all costed by the same
+ * function; diagrad's planning time against theirs; and diagrad's evaluation time against
+ * `np.einsum(..., optimize=<diagrad's path>)` on one thread (OPENBLAS_NUM_THREADS=1), measured in
+ * this same run, with diagrad on two cores (as on Node by default) and on one. Then a GEMM line (n = 512: one core, two cores, the
  * core's f64x2 peak and NumPy) and, when present, the render benchmark. Runs on the built
  * `packages/core/dist`.
  */
@@ -55,19 +55,25 @@ function bestKnown(eq, plan) {
 }
 
 const started = performance.now();
-const rows = [];
-for (const problem of problems()) {
+// Planning first, every problem, so that no evaluation's garbage lands in a planning time: warmed
+// up (the JIT compiles hot code after some calls) for 200 ms or 100 calls, then the median of nine.
+const planned = problems().map((problem) => {
   const eq = equation(problem);
-  // Planning: one warm-up call, then the median of five.
-  planEquation(eq.equation, eq.sizes);
+  const warm = performance.now();
+  for (let calls = 0; calls < 100 && performance.now() - warm < 200; calls++) {
+    planEquation(eq.equation, eq.sizes);
+  }
   const times = [];
   let plan;
-  for (let r = 0; r < 5; r++) {
+  for (let r = 0; r < 9; r++) {
     plan = planEquation(eq.equation, eq.sizes);
     times.push(plan.ms);
   }
-  // Evaluation: warm up first — the JIT compiles hot code after some calls, while NumPy's C is
-  // compiled already — for 100 ms or 200 calls, then the median of 5 to 101 calls (≈ 300 ms).
+  return { problem, eq, plan, planMs: median(times) };
+});
+const rows = planned.map(({ problem, eq, plan, planMs }) => {
+  // Evaluation: warm up first, NumPy's C being compiled already, for 100 ms or 200 calls, then
+  // the median of 5 to 101 calls (≈ 300 ms), on two cores and on one (as NumPy runs).
   const warm = performance.now();
   let first;
   for (let calls = 0; calls < 200 && performance.now() - warm < 100; calls++) {
@@ -75,16 +81,12 @@ for (const problem of problems()) {
   }
   const repeat = Math.max(5, Math.min(101, Math.round(300 / Math.max(first.ms, 0.01))));
   const run = runEquation(eq.equation, eq.sizes, { path: plan.path, repeat });
-  rows.push({
-    problem,
-    eq,
-    plan,
-    planMs: median(times),
-    evalMs: run.ms,
-    repeat,
-    best: bestKnown(eq, plan),
-  });
-}
+  disableThreads();
+  const single = runEquation(eq.equation, eq.sizes, { path: plan.path, repeat });
+  enableThreads();
+  const best = bestKnown(eq, plan);
+  return { problem, eq, plan, planMs, evalMs: run.ms, singleMs: single.ms, repeat, best };
+});
 
 // NumPy, in one subprocess for the whole suite.
 const env = {
@@ -115,60 +117,108 @@ else {
   console.log(`NumPy comparison skipped: python3 with numpy is not available here (${why}).\n`);
 }
 
+/**
+ * A path's flops by our cost function. opt_einsum's paths may hold one-operand steps (a sum over
+ * one operand's own labels, which our model does not count); they only move that operand to the
+ * end of the list, so the pairs are re-indexed as if it had stayed.
+ */
 const costOf = (row, path) => {
   if (!path) return undefined;
+  const current = row.problem.inputs.map((_, k) => k);
+  const ours = [...current];
+  const pairs = [];
+  let next = current.length;
+  for (const step of path) {
+    if (step.length === 1) {
+      current.push(...current.splice(step[0], 1));
+      continue;
+    }
+    const [a, b] = [current[step[0]], current[step[1]]];
+    pairs.push([ours.indexOf(a), ours.indexOf(b)]);
+    for (const list of [current, ours]) {
+      list.splice(list.indexOf(a), 1);
+      list.splice(list.indexOf(b), 1);
+      list.push(next);
+    }
+    next++;
+  }
   const sizes = new Map(row.problem.sizes.map((d, l) => [l, d]));
-  return pathCost(row.problem.inputs, row.problem.output, sizes, path).flops;
+  return pathCost(row.problem.inputs, row.problem.output, sizes, pairs).flops;
 };
-const header = [
-  "problem",
-  "n",
-  "flops",
-  "np optimal",
-  "np greedy",
-  "÷opt",
-  "÷greedy",
-  "÷best",
-  "plan ms",
-  "np opt ms",
-  "np greedy ms",
-  "eval ms",
-  "np eval ms",
-  "eval÷np",
-];
-const table = rows.map((row, k) => {
-  const np = numpy?.problems[k] ?? {};
-  const opt = costOf(row, np.optimal?.path);
-  const greedy = costOf(row, np.greedy?.path);
-  return [
-    row.problem.name,
-    String(row.problem.inputs.length),
-    fmt(row.plan.flops),
-    fmt(opt),
-    fmt(greedy),
-    ratio(row.plan.flops, opt),
-    ratio(row.plan.flops, greedy),
-    ratio(row.plan.flops, row.best),
-    ms(row.planMs),
-    ms(np.optimal?.ms),
-    ms(np.greedy?.ms),
-    ms(row.evalMs),
-    ms(np.eval_ms),
-    ratio(row.evalMs, np.eval_ms),
-  ];
-});
-const widths = header.map((h, c) => Math.max(h.length, ...table.map((r) => r[c].length)));
-const line = (cells) =>
-  cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join("  ");
-console.log(line(header));
-console.log(widths.map((w) => "─".repeat(w)).join("  "));
-for (const r of table) console.log(line(r));
+
+/** Prints a table: the first column left-aligned, the others right-aligned. */
+function print(header, table) {
+  const widths = header.map((h, c) => Math.max(h.length, ...table.map((r) => r[c].length)));
+  const line = (cells) =>
+    cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join("  ");
+  console.log(line(header));
+  console.log(widths.map((w) => "─".repeat(w)).join("  "));
+  for (const r of table) console.log(line(r));
+}
+
+const dpVersion = numpy?.opt_einsum;
+console.log("── planning ──");
+print(
+  [
+    "problem",
+    "n",
+    "flops",
+    "÷np opt",
+    "÷np greedy",
+    "÷dp",
+    "÷best",
+    "plan ms",
+    "np opt ms",
+    "dp ms",
+    "dp÷plan",
+  ],
+  rows.map((row, k) => {
+    const np = numpy?.problems[k] ?? {};
+    return [
+      row.problem.name,
+      String(row.problem.inputs.length),
+      fmt(row.plan.flops),
+      ratio(row.plan.flops, costOf(row, np.optimal?.path)),
+      ratio(row.plan.flops, costOf(row, np.greedy?.path)),
+      ratio(row.plan.flops, costOf(row, np.dp?.path)),
+      ratio(row.plan.flops, row.best),
+      ms(row.planMs),
+      ms(np.optimal?.ms),
+      ms(np.dp?.ms),
+      ratio(np.dp?.ms, row.planMs),
+    ];
+  }),
+);
 console.log(
-  "\nflops: opt_einsum's model (size of a step's labels, ×2 when it sums one), every path costed by the" +
-    "\nsame function; '—': NumPy cannot run it (> 52 labels, or 'optimal' on > 7 operands)." +
+  "\nflops: opt_einsum's model (size of a step's labels, ×2 when it sums one); every path is costed by" +
+    "\nthe same function and ÷ compares our flops with another planner's. np: numpy.einsum_path," +
+    "\n'optimal' up to 7 operands (it is factorial), never on more than 52 labels. dp: opt_einsum" +
+    (dpVersion
+      ? ` ${dpVersion}'s dp, given up after 10 s ('—').`
+      : "'s dp: not installed here (pip install opt_einsum), so '—'.") +
     "\n÷best: against the cheapest path of much longer searches of ours (> 20 tensors only)." +
-    "\neval: median wall time of the contraction alone; diagrad splits large products over two cores," +
-    "\nNumPy runs np.einsum along diagrad's path on one thread.",
+    "\nplan ms: median of nine after a warm-up (the JIT compiles hot code after some calls; a first," +
+    "\ncold call takes longer); np and dp: one call each (CPython has no JIT to warm).",
+);
+
+console.log("\n── evaluation ──");
+print(
+  ["problem", "eval ms", "1 core ms", "np eval ms", "eval÷np", "1 core÷np"],
+  rows.map((row, k) => {
+    const np = numpy?.problems[k] ?? {};
+    return [
+      row.problem.name,
+      ms(row.evalMs),
+      ms(row.singleMs),
+      ms(np.eval_ms),
+      ratio(row.evalMs, np.eval_ms),
+      ratio(row.singleMs, np.eval_ms),
+    ];
+  }),
+);
+console.log(
+  "\neval: median wall time of the contraction alone; diagrad splits large products over two cores" +
+    "\n(1 core: with the helper thread off); NumPy runs np.einsum along diagrad's path on one thread.",
 );
 
 // GEMM, n = 512: diagrad's matrix product via a one-step einsum, on one core and on two, against
