@@ -48,7 +48,7 @@ const REFINE_LEAVES = 8;
 /** Subtrees re-solved over all splits after the connected search (which takes no outer product). */
 const OUTER_LEAVES = 5;
 /** Greedy runs whose cheapest caps the connected search. */
-const BOUND_TRIALS = 8;
+const BOUND_TRIALS = 4;
 /** How many of the cheapest greedy runs are refined. */
 const REFINED_RUNS = 3;
 
