@@ -3,8 +3,9 @@
  * module on the same shared memory and runs half of every large block (`wasmGemm.ts` decides what
  * is large). It starts on the first large product — until it is up, this thread works alone — and
  * never keeps the process alive. The two threads meet through a few shared integers: this thread
- * writes the arguments and sets GO; the helper runs `runChunks` and sets DONE; a product stays one
- * synchronous call. Each side spins for a while before it sleeps in `Atomics.wait`: waking a
+ * writes the arguments and sets GO; the helper runs `runChunks` and sets DONE (or FAILED, and
+ * stops: then this thread runs those chunks itself and works alone from then on); a product stays
+ * one synchronous call. Each side spins for a while before it sleeps in `Atomics.wait`: waking a
  * sleeping thread costs tens of microseconds here, as much as a mid-sized block, and the next job
  * or the other half usually comes sooner than that.
  */
