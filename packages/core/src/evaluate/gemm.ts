@@ -8,18 +8,19 @@
  * unavailable, this file's JavaScript kernels run, on the unrolled loops of `loops.ts`: dot
  * products for matrix–vector products, an i-k-j loop of axpys for other small products, and for
  * large ones the classic blocked scheme (a kc × nc block of B packed into 4-column panels, a 4-row
- * strip of A into a panel, a 4 × 4 register-tiled micro-kernel reading both sequentially).
+ * strip of A into a panel, both by the SIMD kernel's packers, and a 4 × 4 register-tiled
+ * micro-kernel reading both sequentially).
  */
 
 import { addScaled, dot, multiplyInto, scaleInto } from "./loops.js";
+import { packA, packB } from "./pack.js";
+import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
 import { wasmAvailable, wasmMatmul } from "./wasmGemm.js";
 
 /** Strides of a batch of matrices: entry (t, i, j) is at `t·batch + i·row + j·col`. */
 export type BatchStrides = readonly [batch: number, row: number, col: number];
 
-const MR = 4;
-const NR = 4;
 /** Products of at least this many multiply–adds (per batch entry) run on the WebAssembly kernel. */
 const WASM_MIN = 4096;
 const KC = 256;
@@ -70,22 +71,10 @@ function matmulBlocked(
     const nc = Math.min(NC, n - j0);
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kc = Math.min(KC, k - p0);
-      // B[p0 : p0+kc, j0 : j0+nc] as panels of NR columns: bPack[panel][p][0..NR).
-      for (let jp = 0; jp < nc; jp += NR) {
-        const base = jp * kc;
-        const w = Math.min(NR, nc - jp);
-        for (let p = 0; p < kc; p++) {
-          const src = b.offset + (p0 + p) * b.row + (j0 + jp) * b.col;
-          const dst = base + p * NR;
-          for (let q = 0; q < NR; q++) bPack[dst + q] = q < w ? b.data[src + q * b.col] : 0;
-        }
-      }
+      packB(b, p0, kc, j0, nc, bPack, 0);
       for (let i0 = 0; i0 < m; i0 += MR) {
         const h = Math.min(MR, m - i0);
-        for (let p = 0; p < kc; p++) {
-          const src = a.offset + i0 * a.row + (p0 + p) * a.col;
-          for (let r = 0; r < MR; r++) aPack[p * MR + r] = r < h ? a.data[src + r * a.row] : 0;
-        }
+        packA(a, i0, h, p0, kc, aPack, 0);
         for (let jp = 0; jp < nc; jp += NR) {
           microKernel(
             aPack,
