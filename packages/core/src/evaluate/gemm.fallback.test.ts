@@ -2,9 +2,10 @@
  * The JavaScript kernels where WebAssembly SIMD is missing (older browsers): with the kernel
  * reported unavailable, large, small and strided products still agree with the triple loop.
  */
-import { describe, expect, it, vi } from "vitest";
+import { describe, it, vi } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { batchedMatmul } from "./gemm.js";
+import { expectProduct } from "./tripleLoop.testing.js";
 
 vi.mock("./wasmGemm.js", () => ({ wasmAvailable: () => false, wasmMatmul: () => false }));
 
@@ -24,20 +25,8 @@ describe("batchedMatmul without WebAssembly SIMD", () => {
       const c = batchedMatmul(a, b, batch, m, k, n, aStrides);
       const at = (t: number, i: number, p: number) =>
         a[t * aStrides[0] + i * aStrides[1] + p * aStrides[2]];
-      for (let t = 0; t < batch; t++) {
-        for (let i = 0; i < m; i++) {
-          for (let j = 0; j < n; j++) {
-            let want = 0;
-            let scale = 0;
-            for (let p = 0; p < k; p++) {
-              const x = at(t, i, p) * b[(t * k + p) * n + j];
-              want += x;
-              scale += Math.abs(x);
-            }
-            expect(Math.abs(c[(t * m + i) * n + j] - want)).toBeLessThanOrEqual(1e-13 * scale);
-          }
-        }
-      }
+      const bt = (t: number, p: number, j: number) => b[(t * k + p) * n + j];
+      expectProduct(c, at, bt, batch, m, k, n);
     }
   });
 });

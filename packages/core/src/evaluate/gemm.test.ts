@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { batchedMatmul } from "./gemm.js";
+import { expectProduct } from "./tripleLoop.testing.js";
 
 describe("batchedMatmul", () => {
   it("agrees with the textbook triple loop on small, ragged and blocked sizes", () => {
@@ -20,21 +21,9 @@ describe("batchedMatmul", () => {
       const a = Float64Array.from({ length: batch * m * k }, () => 2 * rand() - 1);
       const b = Float64Array.from({ length: batch * k * n }, () => 2 * rand() - 1);
       const c = batchedMatmul(a, b, batch, m, k, n);
-      expect(c.length).toBe(batch * m * n);
-      for (let t = 0; t < batch; t++) {
-        for (let i = 0; i < m; i++) {
-          for (let j = 0; j < n; j++) {
-            let want = 0;
-            let scale = 0;
-            for (let p = 0; p < k; p++) {
-              const x = a[(t * m + i) * k + p] * b[(t * k + p) * n + j];
-              want += x;
-              scale += Math.abs(x);
-            }
-            expect(Math.abs(c[(t * m + i) * n + j] - want)).toBeLessThanOrEqual(1e-13 * scale);
-          }
-        }
-      }
+      const at = (t: number, i: number, p: number) => a[(t * m + i) * k + p];
+      const bt = (t: number, p: number, j: number) => b[(t * k + p) * n + j];
+      expectProduct(c, at, bt, batch, m, k, n);
     }
   });
 
@@ -52,20 +41,9 @@ describe("batchedMatmul", () => {
       const a = Float64Array.from({ length: batch * m * k }, () => 2 * rand() - 1);
       const b = Float64Array.from({ length: batch * k * n }, () => 2 * rand() - 1);
       const c = batchedMatmul(a, b, batch, m, k, n, [m, 1, batch * m], [1, batch, batch * k]);
-      for (let t = 0; t < batch; t++) {
-        for (let i = 0; i < m; i++) {
-          for (let j = 0; j < n; j++) {
-            let want = 0;
-            let scale = 0;
-            for (let p = 0; p < k; p++) {
-              const x = a[p * batch * m + t * m + i] * b[j * k * batch + p * batch + t];
-              want += x;
-              scale += Math.abs(x);
-            }
-            expect(Math.abs(c[(t * m + i) * n + j] - want)).toBeLessThanOrEqual(1e-13 * scale);
-          }
-        }
-      }
+      const at = (t: number, i: number, p: number) => a[p * batch * m + t * m + i];
+      const bt = (t: number, p: number, j: number) => b[j * k * batch + p * batch + t];
+      expectProduct(c, at, bt, batch, m, k, n);
     }
   });
 
