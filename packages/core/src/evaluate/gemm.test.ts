@@ -29,10 +29,13 @@ describe("batchedMatmul", () => {
 
   it("reads operands through batch, row and column strides", () => {
     const rand = mulberry32(32);
-    // [batch, m, k] stored as [k, batch, m] and [batch, k, n] stored as [n, k, batch]
+    // [batch, m, k] stored as [k, batch, m] and [batch, k, n] stored as [n, k, batch]; with one
+    // batch entry a vector side meets a matrix read along its columns
     for (const [batch, m, k, n] of [
       [3, 1, 1, 1],
       [2, 5, 1, 1],
+      [1, 1, 9, 5],
+      [1, 6, 9, 1],
       [4, 3, 6, 1],
       [2, 7, 5, 3],
       [2, 20, 17, 18],

@@ -5,8 +5,8 @@
  * one JavaScript loop nest at any size. Other products of a few thousand multiply–adds and up run
  * on the WebAssembly SIMD kernel (`wasmGemm.ts`) unless a side is a vector (its 4 × 4 tiles would
  * be three-quarters padding); below that size, for vectors, or where WebAssembly SIMD is
- * unavailable, this file's JavaScript kernels run, on the unrolled loops of `loops.ts`: dot
- * products for matrix–vector products, an i-k-j loop of axpys for other small products, and for
+ * unavailable, this file's JavaScript kernels run, on the unrolled loops of `loops.ts`: for
+ * matrix–vector products dot products or axpys, whichever reads the matrix contiguously; an i-k-j loop of axpys for other small products, and for
  * large ones the classic blocked scheme (a kc × nc block of B packed into 4-column panels, a 4-row
  * strip of A into a panel, both by the SIMD kernel's packers, and a 4 × 4 register-tiled
  * micro-kernel reading both sequentially).
@@ -42,8 +42,18 @@ function matmulSmall(
   k: number,
   n: number,
 ): void {
-  if (n === 1) {
+  // vectors: dot products along A's rows (or B's columns) where those are contiguous, else axpys
+  // along the contiguous direction (the caller zeroed C)
+  if (n === 1 && !(aCol !== 1 && aRow === 1)) {
     for (let i = 0; i < m; i++) c[cOff + i] = dot(a, aOff + i * aRow, aCol, b, bOff, bRow, k);
+    return;
+  }
+  if (n === 1) {
+    for (let p = 0; p < k; p++) addScaled(c, cOff, b[bOff + p * bRow], a, aOff + p * aCol, 1, m);
+    return;
+  }
+  if (m === 1 && bCol !== 1 && bRow === 1) {
+    for (let j = 0; j < n; j++) c[cOff + j] = dot(a, aOff, aCol, b, bOff + j * bCol, 1, k);
     return;
   }
   for (let i = 0; i < m; i++) {
@@ -188,7 +198,7 @@ function outerProducts(
   n: number,
 ): void {
   if (m === 1 && n === 1) {
-    multiplyInto(c, a, at, b, bt, batch);
+    multiplyInto(c, 0, a, 0, at, b, 0, bt, batch);
     return;
   }
   if (n === 1) {
@@ -258,7 +268,7 @@ export function batchedMatmul(
       t++;
     if (t === batch) return c;
   }
-  if (n !== 1) c.fill(0); // the kernels below accumulate (into `out`, or after a declined kernel)
+  c.fill(0); // the kernels below accumulate (into `out`, or after a declined kernel)
   if (m >= 16 && n >= 16 && k >= 16) {
     for (let t = 0; t < batch; t++) {
       matmulBlocked(view(a, t * at, ar, ac), view(b, t * bt, br, bc), c, t * m * n, m, k, n);

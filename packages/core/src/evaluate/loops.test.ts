@@ -30,11 +30,12 @@ describe("the unrolled loops", () => {
       ]) {
         const a = run(3 * n + 1, (j) => j - 2);
         const b = run(3 * n + 1, (j) => 1 / (j + 1));
-        const c = new Float64Array(n);
-        multiplyInto(c, a, aStep, b, bStep, n);
-        expect([...c]).toEqual([...run(n, (j) => a[j * aStep] * b[j * bStep])]);
-        const want = [...c].reduce((s, x) => s + x, 0);
-        expect(dot(a, 0, aStep, b, 0, bStep, n)).toBeCloseTo(want, 12);
+        const c = new Float64Array(n + 2).fill(7);
+        multiplyInto(c, 1, a, 1, aStep, b, 2, bStep, n);
+        const products = run(n, (j) => a[1 + j * aStep] * b[2 + j * bStep]);
+        expect([...c]).toEqual([7, ...products, 7]);
+        const want = products.reduce((s, x) => s + x, 0);
+        expect(dot(a, 1, aStep, b, 2, bStep, n)).toBeCloseTo(want, 12);
       }
     }
   });

@@ -57,28 +57,32 @@ export function addScaled(
 }
 
 /**
- * `dst[j] = a[j·aStep] · b[j·bStep]` for j < count (a Hadamard product of two runs).
+ * `dst[at + j] = a[aFrom + j·aStep] · b[bFrom + j·bStep]` for j < count (a Hadamard product of
+ * two runs).
  *
- * @example multiplyInto(c, a, 1, b, 1, 3) // c[0..3) = a[0..3) ∘ b[0..3)
+ * @example multiplyInto(c, 0, a, 0, 1, b, 0, 1, 3) // c[0..3) = a[0..3) ∘ b[0..3)
  */
 export function multiplyInto(
   dst: Float64Array,
+  at: number,
   a: Float64Array,
+  aFrom: number,
   aStep: number,
   b: Float64Array,
+  bFrom: number,
   bStep: number,
   count: number,
 ): void {
   let j = 0;
   if (aStep === 1 && bStep === 1) {
     for (; j + 3 < count; j += 4) {
-      dst[j] = a[j] * b[j];
-      dst[j + 1] = a[j + 1] * b[j + 1];
-      dst[j + 2] = a[j + 2] * b[j + 2];
-      dst[j + 3] = a[j + 3] * b[j + 3];
+      dst[at + j] = a[aFrom + j] * b[bFrom + j];
+      dst[at + j + 1] = a[aFrom + j + 1] * b[bFrom + j + 1];
+      dst[at + j + 2] = a[aFrom + j + 2] * b[bFrom + j + 2];
+      dst[at + j + 3] = a[aFrom + j + 3] * b[bFrom + j + 3];
     }
   }
-  for (; j < count; j++) dst[j] = a[j * aStep] * b[j * bStep];
+  for (; j < count; j++) dst[at + j] = a[aFrom + j * aStep] * b[bFrom + j * bStep];
 }
 
 /**

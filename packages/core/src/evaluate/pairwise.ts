@@ -8,8 +8,10 @@
  * copied into the group order first. Which operand goes left, and the order of labels within each
  * group, are chosen so that as few entries as possible are copied: the order of the shared labels
  * follows the larger operand, and of the two orientations the one with less to copy wins
- * (`contract` reads the result by its labels, so their order is free).
+ * (`contract` reads the result by its labels, so their order is free). A step that sums no label
+ * is not a matrix product at all but an elementwise one, laid out as the larger operand is.
  */
+import { multiplyViews } from "./elementwise.js";
 import { type BatchStrides, batchedMatmul } from "./gemm.js";
 import { arrange, type Operand, sumLabels } from "./operand.js";
 import { size, strides } from "./tensor.js";
@@ -57,6 +59,30 @@ function layout(left: Operand, right: Operand, keep: ReadonlySet<number>): Layou
 }
 
 /**
+ * The product of two operands that share only kept labels: on the larger operand's labels in its
+ * own order (so it is read straight through), then the other's remaining labels.
+ */
+function elementwiseProduct(
+  a: Operand,
+  b: Operand,
+  allocate: (n: number) => Float64Array,
+): Operand {
+  const [big, small] = size(a.tensor.shape) >= size(b.tensor.shape) ? [a, b] : [b, a];
+  const labels = [...big.labels, ...small.labels.filter((l) => !big.labels.includes(l))];
+  const view = (op: Operand) => {
+    const st = strides(op.tensor.shape);
+    return labels.map((l) => (op.labels.includes(l) ? st[op.labels.indexOf(l)] : 0));
+  };
+  const shape = labels.map((l) => {
+    const owner = big.labels.includes(l) ? big : small;
+    return owner.tensor.shape[owner.labels.indexOf(l)];
+  });
+  const data = allocate(size(shape));
+  multiplyViews(shape, big.tensor.data, view(big), small.tensor.data, view(small), data);
+  return { tensor: { shape, data }, labels };
+}
+
+/**
  * Contracts `a` and `b` (distinct labels each), keeping exactly the labels in `kept` (in an order
  * of its choosing) and summing the rest. The result's array comes from `allocate` (its contents
  * are overwritten).
@@ -75,14 +101,18 @@ export function contractPair(
   // A label on one side only that is not kept is a plain sum over that side.
   const x = sumLabels(a, (l) => keep.has(l) || b.labels.includes(l));
   const y = sumLabels(b, (l) => keep.has(l) || a.labels.includes(l));
+  const missing = kept.filter((l) => !x.labels.includes(l) && !y.labels.includes(l));
+  if (missing.length > 0) {
+    throw new Error(`contractPair: the planned labels [${missing}] are on neither operand`);
+  }
+  if (x.labels.every((l) => keep.has(l) || !y.labels.includes(l))) {
+    return elementwiseProduct(x, y, allocate);
+  }
   const forward = layout(x, y, keep);
   const backward = layout(y, x, keep);
   const { left, right, batch, summed, freeLeft, freeRight } =
     backward.moved < forward.moved ? backward : forward;
   const labels = [...batch, ...freeLeft, ...freeRight];
-  if (labels.length !== kept.length || labels.some((l) => !keep.has(l))) {
-    throw new Error(`contractPair: result labels [${labels}] differ from the planned [${kept}]`);
-  }
   const dims = (op: Operand, ls: readonly number[]) =>
     ls.map((label) => op.tensor.shape[op.labels.indexOf(label)]);
   const batchShape = dims(left, batch);

@@ -5,8 +5,9 @@
  * stride is 0. `scatter` is its mirror: it writes a row-major array onto a strided view of a zero
  * array, which is how a result is placed on the diagonal of a larger one. Both walk the view with
  * an odometer whose innermost axis is a plain loop (a block copy where it is contiguous), after
- * merging the axes that together step through memory as one. `StridedMatrix` is the matrix form of
- * a view, which the matrix product reads in place.
+ * merging the axes that together step through memory as one; `walk` takes several views of one
+ * shape at once, for elementwise products (`elementwise.ts`). `StridedMatrix` is the matrix form
+ * of a view, which the matrix product reads in place.
  */
 import { size } from "./tensor.js";
 
@@ -22,56 +23,60 @@ export interface StridedMatrix {
 }
 
 /**
- * The view with neighbouring axes merged wherever the outer one steps exactly over the inner one
- * (a contiguous block becomes one long run), and axes of size 1 dropped.
+ * The views with neighbouring axes merged wherever, in every view, the outer one steps exactly
+ * over the inner one (a contiguous block becomes one long run), and axes of size 1 dropped.
  */
 function coalesce(
   shape: readonly number[],
-  viewStrides: readonly number[],
-): { shape: number[]; strides: number[] } {
+  views: readonly (readonly number[])[],
+): { shape: number[]; views: number[][] } {
   const dims: number[] = [];
-  const steps: number[] = [];
+  const steps: number[][] = views.map(() => []);
   for (let axis = 0; axis < shape.length; axis++) {
     if (shape[axis] === 1) continue;
     const last = dims.length - 1;
-    if (last >= 0 && steps[last] === viewStrides[axis] * shape[axis]) {
+    if (last >= 0 && views.every((v, k) => steps[k][last] === v[axis] * shape[axis])) {
       dims[last] *= shape[axis];
-      steps[last] = viewStrides[axis];
+      for (const [k, v] of views.entries()) steps[k][last] = v[axis];
     } else {
       dims.push(shape[axis]);
-      steps.push(viewStrides[axis]);
+      for (const [k, v] of views.entries()) steps[k].push(v[axis]);
     }
   }
-  return { shape: dims, strides: steps };
+  return { shape: dims, views: steps };
 }
 
 /**
- * Calls `visit(offset, count, step, at)` for every innermost run of the strided view, in row-major
- * order; `at` is the run's first position in row-major order.
+ * Calls `visit(offsets, count, steps, at)` for every innermost run of the strided views (one
+ * shape, a list of strides per view), in row-major order: `offsets[v]` and `steps[v]` are where
+ * view v's run starts and how far apart its entries are, `at` is the run's first position in
+ * row-major order. `offsets` is reused between calls.
+ *
+ * @example walk([2, 2], [[1, 2]], visit) // a transpose: visit([0], 2, [2], 0), visit([1], 2, [2], 2)
  */
-function walk(
+export function walk(
   fullShape: readonly number[],
-  fullStrides: readonly number[],
-  visit: (offset: number, count: number, step: number, at: number) => void,
+  fullViews: readonly (readonly number[])[],
+  visit: (offsets: readonly number[], count: number, steps: readonly number[], at: number) => void,
 ): void {
   if (size(fullShape) === 0) return;
-  const { shape, strides: viewStrides } = coalesce(fullShape, fullStrides);
+  const { shape, views } = coalesce(fullShape, fullViews);
   const rank = shape.length;
+  const offsets = views.map(() => 0);
   if (rank === 0) {
-    visit(0, 1, 0, 0);
+    visit(offsets, 1, offsets.slice(), 0);
     return;
   }
   const inner = shape[rank - 1];
-  const step = viewStrides[rank - 1];
+  const steps = views.map((v) => v[rank - 1]);
   const index = new Array<number>(rank - 1).fill(0);
-  let offset = 0;
   for (let at = 0; ; at += inner) {
-    visit(offset, inner, step, at);
+    visit(offsets, inner, steps, at);
     let axis = rank - 2;
     for (; axis >= 0; axis--) {
-      offset += viewStrides[axis];
+      for (let v = 0; v < views.length; v++) offsets[v] += views[v][axis];
       if (++index[axis] < shape[axis]) break;
-      offset -= viewStrides[axis] * shape[axis];
+      for (let v = 0; v < views.length; v++) offsets[v] -= views[v][axis] * shape[axis];
       index[axis] = 0;
     }
     if (axis < 0) return;
@@ -90,7 +95,9 @@ export function gather(
   viewStrides: readonly number[],
 ): Float64Array {
   const out = new Float64Array(size(shape));
-  walk(shape, viewStrides, (offset, count, step, at) => {
+  walk(shape, [viewStrides], (offsets, count, steps, at) => {
+    const offset = offsets[0];
+    const step = steps[0];
     if (step === 1 && count >= 16) out.set(data.subarray(offset, offset + count), at);
     else for (let i = 0, p = offset; i < count; i++, p += step) out[at + i] = data[p];
   });
@@ -110,7 +117,9 @@ export function scatter(
   length: number,
 ): Float64Array {
   const out = new Float64Array(length);
-  walk(shape, viewStrides, (offset, count, step, at) => {
+  walk(shape, [viewStrides], (offsets, count, steps, at) => {
+    const offset = offsets[0];
+    const step = steps[0];
     for (let i = 0, p = offset; i < count; i++, p += step) out[p] = values[at + i];
   });
   return out;
