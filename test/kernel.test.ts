@@ -11,8 +11,10 @@ import { root } from "./support/cli.js";
 
 const script = `
 const core = await import(${JSON.stringify(join(root, "packages/core/dist/node.js"))});
-const { wasmMatmul, wasmKernelKind, productThreads } = await import(
+const { wasmMatmul, productThreads } = await import(
   ${JSON.stringify(join(root, "packages/core/dist/evaluate/wasmGemm.js"))});
+const { wasmKernelKind } = await import(
+  ${JSON.stringify(join(root, "packages/core/dist/evaluate/wasmRuntime.js"))});
 let seed = 7;
 const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
 const worst = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { contract, type Operand } from "./contract.js";
+import { address, allocate, release } from "./heap.js";
 import type { Tensor } from "./tensor.js";
 
 /**
@@ -154,6 +155,54 @@ describe("contract agrees with a naive einsum", () => {
       const ops = Array.from({ length: n }, (_, k) => operand([k, k + 1], sizes, rand));
       expectMatchesOracle(ops, [0, n], sizes);
       expectMatchesOracle(ops, [], sizes);
+    }
+  });
+
+  it("with operands in the kernels' memory, through its SIMD loops", () => {
+    const rand = mulberry32(5);
+    const sizes = new Map([
+      [0, 37],
+      [1, 29],
+      [2, 33],
+      [3, 2],
+    ]);
+    const inMemory = (labels: number[]): Operand => {
+      const { tensor, labels: ls } = operand(labels, sizes, rand);
+      const data = allocate(tensor.data.length) as Float64Array;
+      data.set(tensor.data);
+      return { tensor: { shape: tensor.shape, data }, labels: ls };
+    };
+    const networks: [number[][], number[]][] = [
+      [[[0, 1], [1]], [0]], // dot products along rows
+      [[[0, 1], [0]], [1]], // axpys along rows
+      [[[0], [0, 1], [1, 2], [2]], []], // a quadratic form
+      [
+        [
+          [0, 1],
+          [0, 1],
+          [0, 1],
+          [1, 2],
+        ],
+        [0, 2],
+      ], // Hadamard products, then a product
+      [
+        [[0, 1], [1], [0]],
+        [0, 1],
+      ], // scalings along either axis
+      [
+        [
+          [3, 0, 1],
+          [3, 1],
+        ],
+        [3, 0],
+      ], // batched matrix–vector products
+    ];
+    for (const [labels, output] of networks) {
+      const ops = labels.map(inMemory);
+      const got = contract(ops, output, sizes);
+      expect(address(got.data)).toBe(-1); // the result is the caller's, in plain memory
+      expectMatchesOracle(ops, output, sizes);
+      for (const op of ops) release(op.tensor.data);
     }
   });
 

@@ -3,14 +3,16 @@
  * the sum, over every other label in `sizes`, of the product of the operands. Each operand first
  * loses its repeated labels (a diagonal) and the labels no one else needs (a sum); the planner
  * then orders the pairwise steps, each a batched matrix product reading its operands through
- * strides (`pairwise.ts`), whose intermediates are recycled once consumed (`pool.ts`); finally the
- * last operand is laid out on the output labels (broadcast along labels no operand has, written
+ * strides (`pairwise.ts`), whose intermediates live in the kernels' memory where they can and are
+ * freed once consumed (`pool.ts`); finally the last operand is laid out, as a plain array, on the
+ * output labels (broadcast along labels no operand has, written
  * onto the diagonal for repeated output labels) and multiplied by the size of every label that
  * neither an operand nor the output has (a closed loop: the trace of an identity).
  */
 import type { PathStep } from "../plan/cost.js";
 import { keptLabels, labelSize } from "../plan/labels.js";
 import { planContraction } from "../plan/plan.js";
+import { address } from "./heap.js";
 import { diagonal, expand, type Operand, sumLabels } from "./operand.js";
 import { contractPair } from "./pairwise.js";
 import { giveArray, takeArray } from "./pool.js";
@@ -31,6 +33,8 @@ function check(op: Operand, k: number, sizes: ReadonlyMap<number, number>): void
     throw new Error(`contract: operand ${k} has ${data.length} entries for shape [${shape}]`);
   }
 }
+
+const plainArray = (n: number) => new Float64Array(n);
 
 /**
  * Σ over all labels not in `output` of the product of the operands, on the `output` labels.
@@ -67,34 +71,39 @@ export function contract(
       sizes,
     ).path;
   const intermediates = new Set<Float64Array>();
-  for (const [i, j] of path) {
-    if (!(i >= 0 && j >= 0 && i < ops.length && j < ops.length && i !== j)) {
-      throw new Error(`contract: path step [${i}, ${j}] is not a pair of ${ops.length} operands`);
-    }
-    const rest = ops.filter((_, k) => k !== i && k !== j);
-    const kept = keptLabels(
-      ops[i].labels,
-      ops[j].labels,
-      rest.map((op) => op.labels),
-      output,
-    );
-    const next = contractPair(ops[i], ops[j], kept, takeArray);
-    // the two operands were consumed: recycle those that were our own intermediates
-    for (const op of [ops[i], ops[j]])
-      if (intermediates.delete(op.tensor.data)) giveArray(op.tensor.data);
-    intermediates.add(next.tensor.data);
-    ops = [...rest, next];
-  }
-  const last: Operand = ops[0] ?? { tensor: { shape: [], data: Float64Array.of(1) }, labels: [] };
-  // our own last intermediate is returned as it is when already on the output labels
-  const own = intermediates.has(last.tensor.data);
-  const onOutput =
-    last.labels.length === output.length && last.labels.every((l, k) => l === output[k]);
   let result: Tensor;
-  if (own && onOutput) result = { shape: [...last.tensor.shape], data: last.tensor.data };
-  else {
-    result = expand(last, output, sizes);
-    if (own) giveArray(last.tensor.data);
+  try {
+    for (const [step, [i, j]] of path.entries()) {
+      if (!(i >= 0 && j >= 0 && i < ops.length && j < ops.length && i !== j)) {
+        throw new Error(`contract: path step [${i}, ${j}] is not a pair of ${ops.length} operands`);
+      }
+      const rest = ops.filter((_, k) => k !== i && k !== j);
+      const kept = keptLabels(
+        ops[i].labels,
+        ops[j].labels,
+        rest.map((op) => op.labels),
+        output,
+      );
+      // the last step's result goes to the caller: a plain array, which it can let go of
+      const last = step === path.length - 1;
+      const next = contractPair(ops[i], ops[j], kept, last ? plainArray : takeArray);
+      // the two operands were consumed: recycle those that were our own intermediates
+      for (const op of [ops[i], ops[j]])
+        if (intermediates.delete(op.tensor.data)) giveArray(op.tensor.data);
+      intermediates.add(next.tensor.data);
+      ops = [...rest, next];
+    }
+    const last: Operand = ops[0] ?? { tensor: { shape: [], data: Float64Array.of(1) }, labels: [] };
+    // our own last intermediate is returned as it is when already on the output labels (and not
+    // in the kernels' memory, which the caller's garbage collector could not free)
+    const onOutput =
+      last.labels.length === output.length && last.labels.every((l, k) => l === output[k]);
+    if (intermediates.has(last.tensor.data) && onOutput && address(last.tensor.data) < 0) {
+      intermediates.delete(last.tensor.data);
+      result = { shape: [...last.tensor.shape], data: last.tensor.data };
+    } else result = expand(last, output, sizes);
+  } finally {
+    for (const data of intermediates) giveArray(data);
   }
   const loops = [...sizes.keys()].filter((l) => !outputSet.has(l) && !holders.has(l));
   const factor = labelSize(loops, sizes);

@@ -2,10 +2,17 @@
  * The elementwise product of two strided views of one shape: the pairwise steps that sum no label
  * — Hadamard products, a matrix scaled along an axis by a vector, outer products — are this, one
  * pass over the result. Broadcasting is a stride of 0, so a run along which one view is constant
- * is a scaling of the other view's run, and where both are contiguous it is a plain product loop.
+ * is a scaling of the other view's run, and where both are contiguous it is a plain product. When
+ * all three arrays live in the kernels' memory (`heap.ts`), contiguous runs go to its SIMD loops
+ * (`vectorKernel.ts`); other runs, and other arrays, to the JavaScript loops of `loops.ts`.
  */
+import { address } from "./heap.js";
 import { multiplyInto, scaleInto } from "./loops.js";
 import { walk } from "./strided.js";
+import { runtime } from "./wasmRuntime.js";
+
+/** Runs shorter than this stay in JavaScript: a call into WebAssembly costs a few entries' work. */
+const WASM_RUN = 16;
 
 /**
  * Writes `a ∘ b` over `shape` row-major into `out`, entry (i…) of each view being at `Σ i·stride`.
@@ -23,10 +30,24 @@ export function multiplyViews(
   bStrides: readonly number[],
   out: Float64Array,
 ): Float64Array {
+  const pa = address(a);
+  const pb = address(b);
+  const po = address(out);
+  const kernels = pa >= 0 && pb >= 0 && po >= 0 ? runtime()?.vector : undefined;
   walk(shape, [aStrides, bStrides], (offsets, count, steps, at) => {
-    if (steps[1] === 0) scaleInto(out, at, b[offsets[1]], a, offsets[0], steps[0], count);
-    else if (steps[0] === 0) scaleInto(out, at, a[offsets[0]], b, offsets[1], steps[1], count);
-    else multiplyInto(out, at, a, offsets[0], steps[0], b, offsets[1], steps[1], count);
+    const oa = offsets[0];
+    const ob = offsets[1];
+    const sa = steps[0];
+    const sb = steps[1];
+    if (kernels !== undefined && count >= WASM_RUN && sa + sb >= 1 && sa <= 1 && sb <= 1) {
+      const x = pa + 8 * oa;
+      const y = pb + 8 * ob;
+      if (sa === 1 && sb === 1) kernels.mul(po + 8 * at, x, y, count);
+      else if (sb === 0) kernels.scale(po + 8 * at, x, y, count);
+      else kernels.scale(po + 8 * at, y, x, count);
+    } else if (sb === 0) scaleInto(out, at, b[ob], a, oa, sa, count);
+    else if (sa === 0) scaleInto(out, at, a[oa], b, ob, sb, count);
+    else multiplyInto(out, at, a, oa, sa, b, ob, sb, count);
   });
   return out;
 }

@@ -1,5 +1,5 @@
 /**
- * The JavaScript kernels where WebAssembly SIMD is missing (older browsers): with the kernel
+ * The JavaScript kernels where WebAssembly SIMD is missing (older browsers): with the kernels
  * reported unavailable, large, small and strided products still agree with the triple loop.
  */
 import { describe, it, vi } from "vitest";
@@ -7,7 +7,10 @@ import { mulberry32 } from "../plan/random.js";
 import { batchedMatmul } from "./gemm.js";
 import { expectProduct } from "./tripleLoop.testing.js";
 
-vi.mock("./wasmGemm.js", () => ({ wasmAvailable: () => false, wasmMatmul: () => false }));
+vi.mock("./wasmRuntime.js", async (original) => ({
+  ...(await original<typeof import("./wasmRuntime.js")>()),
+  runtime: () => null,
+}));
 
 describe("batchedMatmul without WebAssembly SIMD", () => {
   it("agrees with the triple loop through the blocked and the small kernels", () => {

@@ -12,19 +12,66 @@
  * micro-kernel reading both sequentially).
  */
 
+import { address, heap, reserve, unreserve } from "./heap.js";
 import { addScaled, dot, multiplyInto, scaleInto } from "./loops.js";
 import { packA, packB } from "./pack.js";
 import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
 import { wasmAvailable, wasmMatmul } from "./wasmGemm.js";
+import { runtime } from "./wasmRuntime.js";
 
 /** Strides of a batch of matrices: entry (t, i, j) is at `t·batch + i·row + j·col`. */
 export type BatchStrides = readonly [batch: number, row: number, col: number];
 
 /** Products of at least this many multiply–adds (per batch entry) run on the WebAssembly kernel. */
 const WASM_MIN = 4096;
+/** Matrix–vector products of at least this many multiply–adds run on the SIMD loops when they can. */
+const WASM_VECTOR_MIN = 256;
 const KC = 256;
 const NC = 256;
+
+/**
+ * A matrix–vector product (m = 1 or n = 1) for one batch entry on the SIMD loops of
+ * `vectorKernel.ts`, when both operands live in the kernels' memory and the vector and one
+ * direction of the matrix are contiguous: dot products along the matrix's contiguous rows, or
+ * axpys along them. Says whether it ran.
+ */
+function residentVectorProduct(
+  a: Float64Array,
+  aOff: number,
+  aRow: number,
+  aCol: number,
+  b: Float64Array,
+  bOff: number,
+  bRow: number,
+  bCol: number,
+  c: Float64Array,
+  cOff: number,
+  m: number,
+  k: number,
+  n: number,
+): boolean {
+  const [pa, pb] = [address(a), address(b)];
+  const kernels = runtime()?.vector;
+  const rows = n === 1 ? bRow === 1 && aCol === 1 : aCol === 1 && bRow === 1;
+  const axpys = n === 1 ? bRow === 1 && aRow === 1 : aCol === 1 && bCol === 1;
+  if (pa < 0 || pb < 0 || kernels === undefined || !(rows || axpys)) return false;
+  // C, a vector, may be the caller's plain array: then the kernel writes a scratch copy
+  const length = m * n;
+  const pc = address(c) >= 0 ? address(c) + 8 * cOff : reserve(8 * length);
+  if (pc < 0) return false;
+  const [x, y] = [pa + 8 * aOff, pb + 8 * bOff];
+  if (axpys) heap().fill(0, pc / 8, pc / 8 + length);
+  if (n === 1 && rows) kernels.dotRows(pc, x, y, m, k, 8 * aRow);
+  else if (n === 1) kernels.axpyRows(pc, y, x, k, m, 8 * aCol);
+  else if (axpys) kernels.axpyRows(pc, x, y, k, n, 8 * bRow);
+  else kernels.dotRows(pc, y, x, n, k, 8 * bCol);
+  if (address(c) < 0) {
+    c.set(heap().subarray(pc / 8, pc / 8 + length), cOff);
+    unreserve(pc);
+  }
+  return true;
+}
 
 /** `C = A · B` for one batch entry of small strided operands, written into `c` at `cOff`. */
 function matmulSmall(
@@ -275,8 +322,11 @@ export function batchedMatmul(
     }
     return c;
   }
+  const vector = (m === 1 || n === 1) && m * k * n >= WASM_VECTOR_MIN;
   for (let t = 0; t < batch; t++) {
-    matmulSmall(a, t * at, ar, ac, b, t * bt, br, bc, c, t * m * n, m, k, n);
+    const [aOff, bOff, cOff] = [t * at, t * bt, t * m * n];
+    if (!(vector && residentVectorProduct(a, aOff, ar, ac, b, bOff, br, bc, c, cOff, m, k, n)))
+      matmulSmall(a, aOff, ar, ac, b, bOff, br, bc, c, cOff, m, k, n);
   }
   return c;
 }

@@ -15,4 +15,4 @@ export { determinant, inverse, type LU, logAbsDet, lu } from "./linalg.js";
 export { fromNested, type NestedArray, toNested } from "./nested.js";
 export { type EquationRun, type RunOptions, runEquation } from "./run.js";
 export { scalarTensor, size, strides, type Tensor, tensor } from "./tensor.js";
-export { wasmKernelKind } from "./wasmGemm.js";
+export { wasmKernelKind } from "./wasmRuntime.js";

@@ -1,8 +1,10 @@
 /**
  * `runEquation`: evaluates an einsum equation on random data and times it, as the CLI's `einsum`
- * command reports it for benchmarks. The operands are filled with seeded uniform numbers in
- * [−1, 1), the path is planned once, and the contraction along it is repeated; the reported time is
- * the median over the repeats of the evaluation alone (no parsing, data generation or planning).
+ * command reports it for benchmarks. The path is planned once; the operands are filled with seeded
+ * uniform numbers in [−1, 1), in the kernels' memory where it is shared (as an application's
+ * tensors would be, were it to keep them there), and the contraction along the path is repeated;
+ * the reported time is the median over the repeats of the evaluation alone (no parsing, data
+ * generation or planning).
  */
 
 import { DiagradError } from "../language/span.js";
@@ -11,6 +13,7 @@ import { type PlanOptions, planContraction } from "../plan/plan.js";
 import { numberEquation } from "../plan/planEquation.js";
 import { mulberry32 } from "../plan/random.js";
 import { contract } from "./contract.js";
+import { allocate, release } from "./heap.js";
 import type { Operand } from "./operand.js";
 import { size, type Tensor } from "./tensor.js";
 
@@ -49,21 +52,26 @@ export function runEquation(
   }
   const { inputs, output, sizes: sizeMap } = numberEquation(equation, sizes);
   const random = mulberry32(options.seed ?? 0);
-  const operands: Operand[] = inputs.map((labels) => {
-    const shape = labels.map((l) => sizeMap.get(l) as number);
-    const data = new Float64Array(size(shape));
-    for (let k = 0; k < data.length; k++) data[k] = 2 * random() - 1;
-    return { tensor: { shape, data }, labels };
-  });
   const path = options.path
     ? [...options.path]
     : planContraction(inputs, output, sizeMap, options.plan).path;
+  // the operands live in the kernels' memory where they can, as an application's would
+  const operands: Operand[] = inputs.map((labels) => {
+    const shape = labels.map((l) => sizeMap.get(l) as number);
+    const data = allocate(size(shape)) ?? new Float64Array(size(shape));
+    for (let k = 0; k < data.length; k++) data[k] = 2 * random() - 1;
+    return { tensor: { shape, data }, labels };
+  });
   const times: number[] = [];
   let result: Tensor | undefined;
-  for (let r = 0; r < repeat; r++) {
-    const start = performance.now();
-    result = contract(operands, output, sizeMap, { path });
-    times.push(performance.now() - start);
+  try {
+    for (let r = 0; r < repeat; r++) {
+      const start = performance.now();
+      result = contract(operands, output, sizeMap, { path });
+      times.push(performance.now() - start);
+    }
+  } finally {
+    for (const op of operands) release(op.tensor.data);
   }
   times.sort((a, b) => a - b);
   const mid = times.length >> 1;

@@ -8,7 +8,7 @@
  * then added to C (or stored into it). Bounds are the driver's job: panels are zero-padded and C
  * is padded to whole tiles, so the kernel never branches on edges.
  */
-import { I32, type MemoryType, op, V128, type WasmFunction, wasmModule } from "./wasmEmit.js";
+import { I32, op, V128, type WasmFunction } from "./wasmEmit.js";
 
 /** Rows of the register tile. */
 export const MR = 4;
@@ -112,18 +112,18 @@ function blockBody(fused: boolean, store: boolean, rows: boolean): number[] {
 export const KERNELS = ["block", "blockStore", "blockRows", "blockRowsStore"] as const;
 
 /**
- * The kernel module's bytes: it imports `env.memory` of the given type and exports the four
- * `KERNELS`, each `(a, b, c, ldc, mPanels, nPanels, kc, aPanel, aStride)` (byte offsets and
- * strides; counts ≥ 1). `block` adds the product of A's panels and B's packed panels into C;
- * `blockStore` overwrites C with it (the first block of k, so C needs no zeroing); the `Rows`
- * pair reads A's panels as plain rows (see `blockBody`). `fused` uses relaxed SIMD's
- * `f64x2.relaxed_madd` (one fused instruction where the CPU has FMA instead of a multiply and an
- * add, which frees registers and issue slots), which not every engine accepts.
+ * The four `KERNELS`, each `(a, b, c, ldc, mPanels, nPanels, kc, aPanel, aStride)` (byte offsets
+ * and strides; counts ≥ 1), for the kernels' module (`wasmRuntime.ts`). `block` adds the product
+ * of A's panels and B's packed panels into C; `blockStore` overwrites C with it (the first block
+ * of k, so C needs no zeroing); the `Rows` pair reads A's panels as plain rows (see `blockBody`).
+ * `fused` uses relaxed SIMD's `f64x2.relaxed_madd` (one fused instruction where the CPU has FMA
+ * instead of a multiply and an add, which frees registers and issue slots), which not every
+ * engine accepts.
  *
- * @example new WebAssembly.Module(simdKernelBytes(false, { pages: 1, maximum: 1, shared: false })) // validates
+ * @example wasmModule(blockKernels(false), { pages: 1, maximum: 1, shared: false }) // validates
  */
-export function simdKernelBytes(fused: boolean, memory: MemoryType): Uint8Array {
-  const kernel = (name: string, k: number): WasmFunction => ({
+export function blockKernels(fused: boolean): WasmFunction[] {
+  return KERNELS.map((name, k) => ({
     name,
     params: new Array<number>(9).fill(I32),
     locals: [
@@ -131,9 +131,5 @@ export function simdKernelBytes(fused: boolean, memory: MemoryType): Uint8Array 
       [V128, 2 * MR + 3],
     ],
     body: blockBody(fused, k % 2 === 1, k >= 2),
-  });
-  return wasmModule(
-    KERNELS.map((name, k) => kernel(name, k)),
-    memory,
-  );
+  }));
 }

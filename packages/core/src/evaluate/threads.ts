@@ -11,7 +11,8 @@
  */
 import { Worker } from "node:worker_threads";
 import { KERNELS } from "./simdKernel.js";
-import { attachHelper, type Helper, runChunks, sharedKernel } from "./wasmGemm.js";
+import { attachHelper, type Helper, runChunks } from "./wasmGemm.js";
+import { sharedKernel } from "./wasmRuntime.js";
 
 const STATE = 0;
 const READY = 1;

@@ -1,7 +1,7 @@
 /**
  * A tiny WebAssembly assembler: just enough of the binary format to write one module by hand in
  * TypeScript — LEB128 numbers, the type, import, function, export and code sections, and the
- * handful of integer and 128-bit SIMD instructions the matrix-multiply kernel uses. Building the
+ * handful of integer, float and 128-bit SIMD instructions the kernels use. Building the
  * bytes in code keeps the repository free of binary blobs and of any build-time tool; the result
  * is checked by the engine itself (`new WebAssembly.Module` validates every instruction).
  */
@@ -46,16 +46,25 @@ export const op = {
   i32Sub: [0x6b],
   i32Mul: [0x6c],
   i32LtU: [0x49],
+  i32Eqz: [0x45],
+  i32And: [0x71],
   i32ShrU: [0x76],
+  block: [0x02, 0x40],
   loop: [0x03, 0x40],
   end: [0x0b],
   brIf: (depth: number) => [0x0d, ...u32(depth)],
+  /** f64.load / f64.store with an 8-byte alignment hint and a constant byte offset. */
+  f64Load: (offset: number) => [0x2b, 3, ...u32(offset)],
+  f64Store: (offset: number) => [0x39, 3, ...u32(offset)],
+  f64Add: [0xa0],
+  f64Mul: [0xa2],
   /** v128.load with an 8-byte alignment hint and a constant byte offset. */
   v128Load: (offset: number) => [SIMD, ...u32(0x00), 3, ...u32(offset)],
   v128Store: (offset: number) => [SIMD, ...u32(0x0b), 3, ...u32(offset)],
   /** Loads one f64 and splats it to both lanes. */
   v128Load64Splat: (offset: number) => [SIMD, ...u32(0x0a), 3, ...u32(offset)],
   v128Zero: [SIMD, ...u32(0x0c), ...new Array<number>(16).fill(0)],
+  f64x2ExtractLane: (lane: number) => [SIMD, ...u32(0x21), lane],
   f64x2Add: [SIMD, ...u32(0xf0)],
   f64x2Mul: [SIMD, ...u32(0xf2)],
   /** Relaxed SIMD: a·b + c, fused where the hardware has FMA. */
@@ -64,6 +73,7 @@ export const op = {
 
 /** Value types. */
 export const I32 = 0x7f;
+export const F64 = 0x7c;
 export const V128 = 0x7b;
 
 function vec(items: number[][]): number[] {

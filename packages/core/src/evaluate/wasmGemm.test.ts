@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { batchedMatmul } from "./gemm.js";
-import { wasmAvailable, wasmKernelKind, wasmMatmul } from "./wasmGemm.js";
+import { wasmAvailable, wasmMatmul } from "./wasmGemm.js";
+import { wasmKernelKind } from "./wasmRuntime.js";
 
 /** The textbook triple loop, with the sum of |terms| for a rounding tolerance. */
 function naive(a: Float64Array, b: Float64Array, m: number, k: number, n: number) {

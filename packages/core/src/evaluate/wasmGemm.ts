@@ -4,61 +4,27 @@
  * of A (packed into MR-row panels, or for thin products copied as plain rows or columns;
  * `pack.ts`), kernel calls on MC-row chunks add the block product into a padded copy of C in the
  * module's memory (the first block of k stores it, so C is never zeroed), which is copied out at
- * the end. Packing reads the caller's arrays directly,
- * through their strides, so only C makes a round trip and a transposed operand is never copied.
- * When a helper thread is attached (`threads.ts`, on Node) and a block is large, the helper runs
- * the second half of the chunks on the same shared memory while this thread runs the first. The
- * module is compiled once, lazily and synchronously, on first use: the fused multiply–add kernel
- * where the engine has relaxed SIMD, else the plain SIMD one; where WebAssembly SIMD is
- * unavailable `wasmMatmul` reports so and callers use the JS kernel.
+ * the end; the packs and C live in scratch space reserved for the call (`heap.ts`). Packing reads
+ * the caller's arrays directly, through their strides, so only C makes a round trip and a
+ * transposed operand is never copied. When a helper thread is attached (`threads.ts`, on Node)
+ * and a block is large, the helper runs the second half of the chunks on the same shared memory
+ * while this thread runs the first. Where WebAssembly SIMD is unavailable (`wasmRuntime.ts`)
+ * `wasmMatmul` reports so and callers use the JS kernel.
  */
+import { heap, reserve, unreserve } from "./heap.js";
 import { copyColumns, copyRows, packA, packB } from "./pack.js";
-import { KERNELS, MR, NR, simdKernelBytes } from "./simdKernel.js";
+import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
-import type { MemoryType } from "./wasmEmit.js";
+import { type Block, runtime } from "./wasmRuntime.js";
 
 const KC = 256;
 const MC = 120;
 const MS = 2048;
 const NC = 2048;
-const PAGE = 65536;
-/** The memory may grow to 4 GiB, all that 32-bit addresses reach. */
-const MAX_PAGES = 65536;
 /** Blocks of at least this many multiply–adds are split with the helper thread. */
 const SPLIT_MIN = 1 << 20;
 /** A is copied rather than packed when B has at most this many panels. */
 const COPY_MAX_PANELS = 8;
-
-interface WasmMemory {
-  buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-type Block = (
-  a: number,
-  b: number,
-  c: number,
-  ldc: number,
-  mp: number,
-  np: number,
-  kc: number,
-  aPanel: number,
-  aStride: number,
-) => void;
-interface Kernel {
-  module: object;
-  memory: WasmMemory;
-  /** All of the memory, as float64s (made anew when the memory grows). */
-  view: Float64Array;
-  shared: boolean;
-  fused: boolean;
-  /** The exported kernels, in the order of `KERNELS`. */
-  kernels: Block[];
-}
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
-}
 
 /**
  * A second thread running kernel calls on the kernel's shared memory: `ready` says whether it can
@@ -72,60 +38,7 @@ export interface Helper {
   wait(): boolean;
 }
 
-let kernel: Kernel | null | undefined;
 let helper: Helper | null = null;
-
-function load(): Kernel | null {
-  if (kernel !== undefined) return kernel;
-  kernel = null;
-  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (api === undefined) return kernel;
-  const compile = (fused: boolean, shared: boolean): Kernel | null => {
-    try {
-      const type: MemoryType = { pages: 1, maximum: MAX_PAGES, shared };
-      const memory = new api.Memory({ initial: 1, maximum: MAX_PAGES, shared });
-      const module = new api.Module(simdKernelBytes(fused, type));
-      const { exports } = new api.Instance(module, { env: { memory } });
-      const view = new Float64Array(memory.buffer);
-      return {
-        module,
-        memory,
-        view,
-        shared,
-        fused,
-        kernels: KERNELS.map((name) => exports[name] as Block),
-      };
-    } catch {
-      return null;
-    }
-  };
-  // no V8 flag flipping: a library must not change its host's engine settings. Shared memory
-  // (for a helper thread) where the host allows it, as Node does and cross-origin-isolated pages do.
-  for (const [fused, shared] of [
-    [true, true],
-    [false, true],
-    [true, false],
-    [false, false],
-  ]) {
-    kernel ??= compile(fused, shared);
-  }
-  return kernel;
-}
-
-/** Whether the loaded kernel uses fused multiply–adds (for reports); loads it if needed. */
-export function wasmKernelKind(): "fused" | "simd" | "none" {
-  const k = load();
-  return k === null ? "none" : k.fused ? "fused" : "simd";
-}
-
-/**
- * The compiled kernel module and its memory, when the memory is shared, for a helper thread to
- * instantiate; null otherwise.
- */
-export function sharedKernel(): { module: object; memory: object } | null {
-  const k = load();
-  return k?.shared ? { module: k.module, memory: k.memory } : null;
-}
 
 /**
  * How many threads a large product runs on now: 2 once a helper thread is attached and up, else 1.
@@ -170,23 +83,13 @@ export function runChunks(
   }
 }
 
-/** Grows the memory, or says it could not (too large for the engine or the machine). */
-function grow(memory: WasmMemory, pages: number): boolean {
-  try {
-    memory.grow(pages);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Whether the SIMD kernel is available here (compiling it on first call).
  *
  * @example if (wasmAvailable()) wasmMatmul(a, b, c, 0, m, k, n)
  */
 export function wasmAvailable(): boolean {
-  return load() !== null;
+  return runtime() !== null;
 }
 
 /**
@@ -208,8 +111,8 @@ export function wasmMatmul(
   k: number,
   n: number,
 ): boolean {
-  const w = load();
-  if (w === null) return false;
+  const r = runtime();
+  if (r === null) return false;
   if (m === 0 || n === 0) return true;
   if (k === 0) {
     c.fill(0, cOff, cOff + m * n);
@@ -217,16 +120,47 @@ export function wasmMatmul(
   }
   const mPad = Math.ceil(m / MR) * MR;
   const nPad = Math.ceil(n / NR) * NR;
-  const aPack = 0;
-  const bPack = aPack + Math.min(MS, mPad) * KC;
-  const cBase = bPack + KC * Math.min(NC, nPad);
-  const need = (cBase + mPad * nPad) * 8;
-  if (w.view.byteLength < need) {
-    const pages = Math.ceil((need - w.view.byteLength) / PAGE);
-    if (need > MAX_PAGES * PAGE || !grow(w.memory, pages)) return false;
-    w.view = new Float64Array(w.memory.buffer);
+  const aRows = Math.min(MS, mPad);
+  const bCols = Math.min(NC, nPad);
+  const base = reserve((aRows * KC + KC * bCols + mPad * nPad) * 8);
+  if (base < 0) return false;
+  try {
+    product(r.blocks, a, b, base / 8, aRows, bCols, m, k, n);
+    const mem = heap();
+    const cBase = base / 8 + aRows * KC + KC * bCols;
+    if (nPad === n && m * n >= 1024) c.set(mem.subarray(cBase, cBase + m * n), cOff);
+    else {
+      // short rows: a loop beats a typed-array copy per row (shared memory makes those slower)
+      for (let i = 0, to = cOff; i < m; i++) {
+        for (let j = 0, from = cBase + i * nPad; j < n; j++) c[to++] = mem[from++];
+      }
+    }
+  } finally {
+    unreserve(base);
   }
-  const mem = w.view;
+  return true;
+}
+
+/**
+ * The blocked product into the padded C of the scratch space at float64 index `base` (A's packs
+ * for `aRows` rows, then B's for `bCols` columns, then C).
+ */
+function product(
+  kernels: readonly Block[],
+  a: StridedMatrix,
+  b: StridedMatrix,
+  base: number,
+  aRows: number,
+  bCols: number,
+  m: number,
+  k: number,
+  n: number,
+): void {
+  const nPad = Math.ceil(n / NR) * NR;
+  const aPack = base;
+  const bPack = aPack + aRows * KC;
+  const cBase = bPack + KC * bCols;
+  const mem = heap();
   const ldc = nPad * 8;
   // Copying A's contiguous rows or columns as they are saves packing's cost, but the kernel then
   // reads A with a large stride; that pays only when each A panel meets few B panels (n ≤ 32).
@@ -265,17 +199,9 @@ export function wasmMatmul(
           helper?.start([...args, ...rest, half, panels]);
         }
         stage(0, mine);
-        runChunks(w.kernels, ...args, ...rest, 0, half);
-        if (split && helper?.wait() === false) runChunks(w.kernels, ...args, ...rest, half, panels);
+        runChunks(kernels, ...args, ...rest, 0, half);
+        if (split && helper?.wait() === false) runChunks(kernels, ...args, ...rest, half, panels);
       }
     }
   }
-  if (nPad === n && m * n >= 1024) c.set(mem.subarray(cBase, cBase + m * n), cOff);
-  else {
-    // short rows: a loop beats a typed-array copy per row (shared memory makes those slower)
-    for (let i = 0, to = cOff; i < m; i++) {
-      for (let j = 0, from = cBase + i * nPad; j < n; j++) c[to++] = mem[from++];
-    }
-  }
-  return true;
 }

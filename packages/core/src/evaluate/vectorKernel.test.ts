@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../plan/random.js";
+import { address, allocate, release } from "./heap.js";
+import { runtime } from "./wasmRuntime.js";
+
+const rand = mulberry32(77);
+/** An array in the kernels' memory holding `values`. */
+function resident(values: ArrayLike<number>): Float64Array {
+  const a = allocate(values.length + 1) as Float64Array; // never empty
+  a.set(values);
+  return a.subarray(0, values.length);
+}
+const randoms = (n: number) => Float64Array.from({ length: n }, () => 2 * rand() - 1);
+const kernels = () => {
+  const k = runtime()?.vector;
+  if (k === undefined) throw new Error("no WebAssembly SIMD here");
+  return k;
+};
+// counts around the unrolling (4 per trip for runs, 8 for dot products) and their leftovers
+const counts = [0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 33];
+
+describe("the memory-bound SIMD kernels", () => {
+  it("multiply and scale runs entry by entry", () => {
+    for (const n of counts) {
+      const [a, b] = [resident(randoms(n)), resident(randoms(n))];
+      const dst = resident(new Float64Array(n + 1).fill(7));
+      kernels().mul(address(dst), address(a), address(b), n);
+      expect([...dst]).toEqual([...Array.from(a, (x, j) => x * b[j]), 7]);
+      kernels().scale(address(dst), address(a), address(b), n);
+      expect([...dst]).toEqual([...Array.from(a, (x) => x * b[0]), 7]);
+      for (const x of [a, b, dst]) release(x);
+    }
+  });
+
+  it("take dot products along rows and add scaled rows, with a row stride", () => {
+    for (const k of counts) {
+      for (const m of [1, 3]) {
+        const lda = k + 2;
+        const [a, x] = [resident(randoms(m * lda)), resident(randoms(k))];
+        const y = resident(new Float64Array(m + 1).fill(7));
+        kernels().dotRows(address(y), address(a), address(x), m, k, 8 * lda);
+        for (let i = 0; i < m; i++) {
+          let want = 0;
+          for (let p = 0; p < k; p++) want += a[i * lda + p] * x[p];
+          expect(y[i]).toBeCloseTo(want, 13);
+        }
+        expect(y[m]).toBe(7);
+        // y += Σ_p x[p] · row p of a (rows of length m, lda apart), for the k rows
+        const rows = resident(randoms(k * lda));
+        const z = resident(new Float64Array(m + 1).fill(0.5));
+        kernels().axpyRows(address(z), address(x), address(rows), k, m, 8 * lda);
+        for (let j = 0; j < m; j++) {
+          let want = 0.5;
+          for (let p = 0; p < k; p++) want += x[p] * rows[p * lda + j];
+          expect(z[j]).toBeCloseTo(want, 13);
+        }
+        expect(z[m]).toBe(0.5);
+        for (const t of [a, x, y, rows, z]) release(t);
+      }
+    }
+  });
+});

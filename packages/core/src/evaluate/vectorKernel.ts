@@ -1,0 +1,284 @@
+/**
+ * The WebAssembly SIMD kernels of the memory-bound steps, written with `wasmEmit.ts`: Hadamard
+ * products and scalings of runs, and the two matrix–vector products (dot products along a
+ * matrix's rows, or axpys along them). Each streams its operands once, two f64 lanes at a time and
+ * unrolled, with a plain f64 loop for the last few entries, so any count is fine (0 included). All
+ * arguments are byte addresses or counts in the kernels' memory; `gemm.ts` and `elementwise.ts`
+ * call them when every operand already lives there (`heap.ts`), since copying an operand in
+ * would cost as much as the arithmetic.
+ */
+import { F64, I32, op, V128, type WasmFunction } from "./wasmEmit.js";
+
+type Code = (number[] | number)[];
+const flat = (parts: Code): number[] => parts.flatMap((p) => (typeof p === "number" ? [p] : p));
+const get = op.localGet;
+const set = op.localSet;
+/** local += bytes */
+const advance = (local: number, bytes: number) => [
+  get(local),
+  op.i32Const(bytes),
+  op.i32Add,
+  set(local),
+];
+/** `for (counter = init; counter !== 0; counter--) body`, skipping the body when init is 0. */
+const counted = (counter: number, init: Code, body: Code): Code => [
+  op.block,
+  ...init,
+  op.localTee(counter),
+  op.i32Eqz,
+  op.brIf(0),
+  op.loop,
+  ...body,
+  get(counter),
+  op.i32Const(1),
+  op.i32Sub,
+  op.localTee(counter),
+  op.brIf(0),
+  op.end,
+  op.end,
+];
+/** count >> shift, and count & mask: the unrolled loop's trips and the leftover entries. */
+const trips = (count: number, shift: number) => [get(count), op.i32Const(shift), op.i32ShrU];
+const leftover = (count: number, mask: number) => [get(count), op.i32Const(mask), op.i32And];
+
+/** `mul(dst, a, b, n)`: dst[j] = a[j]·b[j] for j < n. */
+function mul(): WasmFunction {
+  const [DST, A, B, N, COUNT] = [0, 1, 2, 3, 4];
+  const pair = (at: number) => [
+    get(DST),
+    get(A),
+    op.v128Load(at),
+    get(B),
+    op.v128Load(at),
+    op.f64x2Mul,
+    op.v128Store(at),
+  ];
+  return {
+    name: "mul",
+    params: [I32, I32, I32, I32],
+    locals: [[I32, 1]],
+    body: flat([
+      ...counted(COUNT, trips(N, 2), [
+        ...pair(0),
+        ...pair(16),
+        ...advance(DST, 32),
+        ...advance(A, 32),
+        ...advance(B, 32),
+      ]),
+      ...counted(COUNT, leftover(N, 3), [
+        get(DST),
+        get(A),
+        op.f64Load(0),
+        get(B),
+        op.f64Load(0),
+        op.f64Mul,
+        op.f64Store(0),
+        ...advance(DST, 8),
+        ...advance(A, 8),
+        ...advance(B, 8),
+      ]),
+    ]),
+  };
+}
+
+/** `scale(dst, a, s, n)`: dst[j] = a[j]·s for j < n, `s` being the f64 at address `s`. */
+function scale(): WasmFunction {
+  const [DST, A, S, N, COUNT, V, SV] = [0, 1, 2, 3, 4, 5, 6];
+  const pair = (at: number) => [
+    get(DST),
+    get(A),
+    op.v128Load(at),
+    get(V),
+    op.f64x2Mul,
+    op.v128Store(at),
+  ];
+  return {
+    name: "scale",
+    params: [I32, I32, I32, I32],
+    locals: [
+      [I32, 1],
+      [V128, 1],
+      [F64, 1],
+    ],
+    body: flat([
+      get(S),
+      op.v128Load64Splat(0),
+      set(V),
+      get(S),
+      op.f64Load(0),
+      set(SV),
+      ...counted(COUNT, trips(N, 2), [
+        ...pair(0),
+        ...pair(16),
+        ...advance(DST, 32),
+        ...advance(A, 32),
+      ]),
+      ...counted(COUNT, leftover(N, 3), [
+        get(DST),
+        get(A),
+        op.f64Load(0),
+        get(SV),
+        op.f64Mul,
+        op.f64Store(0),
+        ...advance(DST, 8),
+        ...advance(A, 8),
+      ]),
+    ]),
+  };
+}
+
+/**
+ * `dotRows(y, a, x, m, k, lda)`: y[i] = Σ_p a[i·lda + p]·x[p] for i < m (lda in bytes), each a
+ * dot product with four running vector sums to hide the additions' latency.
+ */
+function dotRows(): WasmFunction {
+  const [Y, A, X, M, K, LDA, ROWS, COUNT, AP, XP, ACC, SUM] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14,
+  ];
+  const step = (q: number) => [
+    get(ACC + q),
+    get(AP),
+    op.v128Load(16 * q),
+    get(XP),
+    op.v128Load(16 * q),
+    op.f64x2Mul,
+    op.f64x2Add,
+    set(ACC + q),
+  ];
+  return {
+    name: "dotRows",
+    params: [I32, I32, I32, I32, I32, I32],
+    locals: [
+      [I32, 4],
+      [V128, 4],
+      [F64, 1],
+    ],
+    body: flat([
+      ...counted(
+        ROWS,
+        [get(M)],
+        [
+          ...[0, 1, 2, 3].flatMap((q) => [op.v128Zero, set(ACC + q)]),
+          get(A),
+          set(AP),
+          get(X),
+          set(XP),
+          ...counted(COUNT, trips(K, 3), [
+            ...[0, 1, 2, 3].flatMap(step),
+            ...advance(AP, 64),
+            ...advance(XP, 64),
+          ]),
+          get(ACC),
+          get(ACC + 1),
+          op.f64x2Add,
+          get(ACC + 2),
+          get(ACC + 3),
+          op.f64x2Add,
+          op.f64x2Add,
+          set(ACC),
+          get(ACC),
+          op.f64x2ExtractLane(0),
+          get(ACC),
+          op.f64x2ExtractLane(1),
+          op.f64Add,
+          set(SUM),
+          ...counted(COUNT, leftover(K, 7), [
+            get(SUM),
+            get(AP),
+            op.f64Load(0),
+            get(XP),
+            op.f64Load(0),
+            op.f64Mul,
+            op.f64Add,
+            set(SUM),
+            ...advance(AP, 8),
+            ...advance(XP, 8),
+          ]),
+          get(Y),
+          get(SUM),
+          op.f64Store(0),
+          ...advance(Y, 8),
+          get(A),
+          get(LDA),
+          op.i32Add,
+          set(A),
+        ],
+      ),
+    ]),
+  };
+}
+
+/**
+ * `axpyRows(y, x, b, k, n, ldb)`: y[j] += Σ_p x[p]·b[p·ldb + j] for j < n (ldb in bytes): for
+ * each p, y plus x[p] times row p of b.
+ */
+function axpyRows(): WasmFunction {
+  const [Y, X, B, K, N, LDB, ROWS, COUNT, YP, BP, XV, XS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  const pair = (at: number) => [
+    get(YP),
+    get(YP),
+    op.v128Load(at),
+    get(BP),
+    op.v128Load(at),
+    get(XV),
+    op.f64x2Mul,
+    op.f64x2Add,
+    op.v128Store(at),
+  ];
+  return {
+    name: "axpyRows",
+    params: [I32, I32, I32, I32, I32, I32],
+    locals: [
+      [I32, 4],
+      [V128, 1],
+      [F64, 1],
+    ],
+    body: flat([
+      ...counted(
+        ROWS,
+        [get(K)],
+        [
+          get(X),
+          op.v128Load64Splat(0),
+          set(XV),
+          get(X),
+          op.f64Load(0),
+          set(XS),
+          get(Y),
+          set(YP),
+          get(B),
+          set(BP),
+          ...counted(COUNT, trips(N, 2), [
+            ...pair(0),
+            ...pair(16),
+            ...advance(YP, 32),
+            ...advance(BP, 32),
+          ]),
+          ...counted(COUNT, leftover(N, 3), [
+            get(YP),
+            get(YP),
+            op.f64Load(0),
+            get(BP),
+            op.f64Load(0),
+            get(XS),
+            op.f64Mul,
+            op.f64Add,
+            op.f64Store(0),
+            ...advance(YP, 8),
+            ...advance(BP, 8),
+          ]),
+          ...advance(X, 8),
+          get(B),
+          get(LDB),
+          op.i32Add,
+          set(B),
+        ],
+      ),
+    ]),
+  };
+}
+
+/** The memory-bound kernels, for the kernels' module (`wasmRuntime.ts`). */
+export function vectorKernels(): WasmFunction[] {
+  return [mul(), scale(), dotRows(), axpyRows()];
+}
