@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { batchedMatmul } from "./gemm.js";
+import { allocate, release } from "./heap.js";
 import { wasmAvailable, wasmMatmul } from "./wasmGemm.js";
 import { wasmKernelKind } from "./wasmRuntime.js";
 
@@ -90,6 +91,37 @@ describe("wasmMatmul", () => {
       for (let x = 0; x < m * n; x++) {
         expect(Math.abs(c[x] - want.c[x])).toBeLessThanOrEqual(1e-13 * want.scale[x]);
       }
+    }
+  });
+
+  it("reads thin products' A in place from the kernels' memory, rows or columns", () => {
+    const rand = mulberry32(45);
+    // n ≤ 32: A's rows (or columns) are read where they lie; m = 131 leaves a partial panel,
+    // k = 300 two blocks of k, and A sits 3 entries into its array
+    for (const [m, k, n] of [
+      [131, 300, 6],
+      [8, 9, 32],
+      [3, 5, 2],
+    ]) {
+      const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
+      const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
+      const want = naive(a, b, m, k, n);
+      const rows = allocate(m * k + 3) as Float64Array;
+      rows.set(a, 3);
+      const columns = allocate(m * k + 3) as Float64Array;
+      for (let x = 0; x < m * k; x++) columns[3 + (x % k) * m + Math.floor(x / k)] = a[x];
+      for (const view of [
+        { data: rows, offset: 3, row: k, col: 1 },
+        { data: columns, offset: 3, row: 1, col: m },
+      ]) {
+        const c = new Float64Array(m * n);
+        expect(wasmMatmul(view, rowMajor(b, 0, n), c, 0, m, k, n)).toBe(true);
+        for (let x = 0; x < m * n; x++) {
+          expect(Math.abs(c[x] - want.c[x])).toBeLessThanOrEqual(1e-13 * want.scale[x]);
+        }
+      }
+      release(rows);
+      release(columns);
     }
   });
 

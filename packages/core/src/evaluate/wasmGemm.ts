@@ -11,7 +11,7 @@
  * while this thread runs the first. Where WebAssembly SIMD is unavailable (`wasmRuntime.ts`)
  * `wasmMatmul` reports so and callers use the JS kernel.
  */
-import { heap, reserve, unreserve } from "./heap.js";
+import { address, heap, reserve, unreserve } from "./heap.js";
 import { copyColumns, copyRows, packA, packB } from "./pack.js";
 import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
@@ -188,19 +188,41 @@ function product(
           else packA(a, i0 + from, count, p0, kc, mem, at);
         };
         const which = (layout === "rows" ? 2 : 0) + (p0 === 0 ? 1 : 0);
-        const args = [which, MR, MC / MR, aPack * 8, aPanel * 8, aStride * 8] as const;
         const rest = [bPack * 8, cAt, ldc, nPanels, kc] as const;
-        const split = ms * kc * nc >= SPLIT_MIN && panels >= 2 && helper?.ready() === true;
-        // with a helper: stage its half first and let it start while this thread stages its own
-        const half = split ? Math.ceil(panels / 2) : panels;
-        const mine = Math.min(half * MR, ms);
-        if (split) {
-          stage(mine, ms - mine);
-          helper?.start([...args, ...rest, half, panels]);
+        /** Panels [first, last) with A at byte `at`, staged by `stage`, shared with a helper. */
+        const run = (
+          at: number,
+          panel: number,
+          stride: number,
+          first: number,
+          last: number,
+          stage: (from: number, count: number) => void,
+        ) => {
+          const args = [which, MR, MC / MR, at, panel * 8, stride * 8] as const;
+          const split =
+            (last - first) * MR * kc * nc >= SPLIT_MIN &&
+            last - first >= 2 &&
+            helper?.ready() === true;
+          // with a helper: stage its half first and let it start while this thread stages its own
+          const half = split ? first + Math.ceil((last - first) / 2) : last;
+          if (split) {
+            stage(half * MR, Math.min(last * MR, ms) - half * MR);
+            helper?.start([...args, ...rest, half, last]);
+          }
+          stage(first * MR, Math.min(half * MR, ms) - first * MR);
+          runChunks(kernels, ...args, ...rest, first, half);
+          if (split && helper?.wait() === false) runChunks(kernels, ...args, ...rest, half, last);
+        };
+        // rows or columns of A that live in the kernels' memory are read where they lie, all but
+        // a last, partial panel (the kernel reads whole panels: that one is copied, zero-padded)
+        const home = layout === "panels" ? -1 : address(a.data);
+        const inPlace = home < 0 ? 0 : Math.floor(ms / MR);
+        if (inPlace > 0) {
+          const at = home + 8 * (a.offset + i0 * a.row + p0 * a.col);
+          const [panel, stride] = layout === "rows" ? [MR * a.row, a.row] : [MR, a.col];
+          run(at, panel, stride, 0, inPlace, () => {});
         }
-        stage(0, mine);
-        runChunks(kernels, ...args, ...rest, 0, half);
-        if (split && helper?.wait() === false) runChunks(kernels, ...args, ...rest, half, panels);
+        if (inPlace < panels) run(aPack * 8, aPanel, aStride, inPlace, panels, stage);
       }
     }
   }
