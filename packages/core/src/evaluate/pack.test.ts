@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { allocate, release } from "./heap.js";
 import { copyColumns, copyRows, packA, packB } from "./pack.js";
 
 const matrix = { data: Float64Array.of(1, 2, 3, 4, 5, 6), offset: 0, row: 3, col: 1 }; // 2 × 3
@@ -53,6 +54,30 @@ describe("packing", () => {
         9,
       ];
       expect([...mem]).toEqual([...column(1), ...column(2)]);
+    }
+  });
+
+  it("packs sources in the kernels' memory with the SIMD packers, as the loops do", () => {
+    // A(i, p) stored with rows 13 apart (each row contiguous) or columns 11 apart: 9 rows
+    // (two full panels and a partial one) of 5 or 6 steps (odd and even), from row 1, step 2
+    for (const [row, col] of [
+      [13, 1],
+      [1, 11],
+    ]) {
+      for (const kc of [5, 6]) {
+        const plain = Float64Array.from({ length: 140 }, (_, x) => x + 0.5);
+        const home = allocate(plain.length) as Float64Array;
+        home.set(plain);
+        const [at, mc] = [3, 9];
+        const want = new Float64Array(at + 12 * kc + 2).fill(9);
+        packA({ data: plain, offset: 1, row, col }, 1, mc, 2, kc, want, at);
+        const got = allocate(want.length) as Float64Array;
+        got.fill(9);
+        packA({ data: home, offset: 1, row, col }, 1, mc, 2, kc, got, at);
+        expect([...got]).toEqual([...want]);
+        release(home);
+        release(got);
+      }
     }
   });
 });

@@ -2,12 +2,16 @@
  * Packing for the matrix kernel: a block of B becomes NR-column panels and a block of A MR-row
  * panels, each panel step by step (zero-padded at the edges), so that the kernel reads both
  * sequentially; or, when A's rows or columns are contiguous, A's block is copied as plain rows or
- * columns, which the kernel reads as they are (block copies, much cheaper than interleaving). The sources are read in
- * place through their strides — a transposed operand is packed as cheaply as a plain one — and
- * full panels move four values a loop trip.
+ * columns, which the kernel reads as they are (block copies, much cheaper than interleaving). The
+ * sources are read in place through their strides — a transposed operand is packed as cheaply as
+ * a plain one — and full panels move four values a loop trip; where source and panels both live
+ * in the kernels' memory and a panel's lanes or steps are contiguous, full panels are packed by
+ * the SIMD packers of `packKernel.ts`.
  */
+import { address } from "./heap.js";
 import { MR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
+import { runtime } from "./wasmRuntime.js";
 
 /**
  * A[i0 : i0+mc, p0 : p0+kc] as MR-row panels of `kc` steps:
@@ -27,7 +31,18 @@ export function packA(
   at: number,
 ): void {
   const { data, row, col } = a;
-  for (let ip = 0; ip < mc; ip += MR) {
+  // full panels of a source in the kernels' memory, into it, on the SIMD packers
+  const home = address(data);
+  const into = address(mem);
+  const kernels = home >= 0 && into >= 0 && (row === 1 || col === 1) ? runtime()?.pack : undefined;
+  const full = kernels === undefined ? 0 : Math.floor(mc / MR);
+  if (kernels !== undefined && full > 0) {
+    const src = home + 8 * (a.offset + i0 * row + p0 * col);
+    const dst = into + 8 * at;
+    if (row === 1) kernels.packSide(dst, src, kc, 8 * col, full, 8 * MR);
+    else kernels.packLanes(dst, src, kc, 8 * row, full, 8 * MR * row);
+  }
+  for (let ip = full * MR; ip < mc; ip += MR) {
     const base = at + ip * kc;
     const h = Math.min(MR, mc - ip);
     const first = a.offset + (i0 + ip) * row + p0 * col;

@@ -7,39 +7,21 @@
  * call them when every operand already lives there (`heap.ts`), since copying an operand in
  * would cost as much as the arithmetic.
  */
-import { F64, I32, op, V128, type WasmFunction } from "./wasmEmit.js";
+import {
+  advance,
+  counted,
+  F64,
+  flat,
+  I32,
+  leftover,
+  op,
+  trips,
+  V128,
+  type WasmFunction,
+} from "./wasmEmit.js";
 
-type Code = (number[] | number)[];
-const flat = (parts: Code): number[] => parts.flatMap((p) => (typeof p === "number" ? [p] : p));
 const get = op.localGet;
 const set = op.localSet;
-/** local += bytes */
-const advance = (local: number, bytes: number) => [
-  get(local),
-  op.i32Const(bytes),
-  op.i32Add,
-  set(local),
-];
-/** `for (counter = init; counter !== 0; counter--) body`, skipping the body when init is 0. */
-const counted = (counter: number, init: Code, body: Code): Code => [
-  op.block,
-  ...init,
-  op.localTee(counter),
-  op.i32Eqz,
-  op.brIf(0),
-  op.loop,
-  ...body,
-  get(counter),
-  op.i32Const(1),
-  op.i32Sub,
-  op.localTee(counter),
-  op.brIf(0),
-  op.end,
-  op.end,
-];
-/** count >> shift, and count & mask: the unrolled loop's trips and the leftover entries. */
-const trips = (count: number, shift: number) => [get(count), op.i32Const(shift), op.i32ShrU];
-const leftover = (count: number, mask: number) => [get(count), op.i32Const(mask), op.i32And];
 
 /** `mul(dst, a, b, n)`: dst[j] = a[j]·b[j] for j < n. */
 function mul(): WasmFunction {

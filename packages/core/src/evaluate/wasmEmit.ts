@@ -65,11 +65,60 @@ export const op = {
   v128Load64Splat: (offset: number) => [SIMD, ...u32(0x0a), 3, ...u32(offset)],
   v128Zero: [SIMD, ...u32(0x0c), ...new Array<number>(16).fill(0)],
   f64x2ExtractLane: (lane: number) => [SIMD, ...u32(0x21), lane],
+  /** Bytes of two vectors picked by 16 indices (0–15 the first, 16–31 the second). */
+  i8x16Shuffle: (lanes: readonly number[]) => [SIMD, ...u32(0x0d), ...lanes],
   f64x2Add: [SIMD, ...u32(0xf0)],
   f64x2Mul: [SIMD, ...u32(0xf2)],
   /** Relaxed SIMD: a·b + c, fused where the hardware has FMA. */
   f64x2RelaxedMadd: [SIMD, ...u32(0x107)],
 };
+
+/** Code as pieces: instructions' bytes, or single bytes. */
+export type Code = (number[] | number)[];
+
+/** The bytes of a piece of code. */
+export const flat = (parts: Code): number[] =>
+  parts.flatMap((p) => (typeof p === "number" ? [p] : p));
+
+/** local += bytes (a pointer stepping on). */
+export const advance = (local: number, bytes: number): Code => [
+  op.localGet(local),
+  op.i32Const(bytes),
+  op.i32Add,
+  op.localSet(local),
+];
+
+/** `for (counter = init; counter !== 0; counter--) body`, skipping the body when init is 0. */
+export const counted = (counter: number, init: Code, body: Code): Code => [
+  op.block,
+  ...init,
+  op.localTee(counter),
+  op.i32Eqz,
+  op.brIf(0),
+  op.loop,
+  ...body,
+  op.localGet(counter),
+  op.i32Const(1),
+  op.i32Sub,
+  op.localTee(counter),
+  op.brIf(0),
+  op.end,
+  op.end,
+];
+
+/** count >> shift: the trips of a loop unrolled 2^shift times. */
+export const trips = (count: number, shift: number): Code => [
+  op.localGet(count),
+  op.i32Const(shift),
+  op.i32ShrU,
+];
+
+/** count & mask: the entries an unrolled loop leaves over. */
+export const leftover = (count: number, mask: number): Code => [
+  op.localGet(count),
+  op.i32Const(mask),
+  op.i32And,
+];
 
 /** Value types. */
 export const I32 = 0x7f;

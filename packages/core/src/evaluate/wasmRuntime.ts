@@ -1,6 +1,7 @@
 /**
  * The kernels' WebAssembly module and its memory. One module holds every kernel (the matrix
- * product's blocks, `simdKernel.ts`, and the memory-bound loops, `vectorKernel.ts`) and imports
+ * product's blocks, `simdKernel.ts`, and packers, `packKernel.ts`, and the memory-bound loops,
+ * `vectorKernel.ts`) and imports
  * its memory, so that a helper thread can instantiate it on the same memory (`threads.ts`). It is
  * compiled once, lazily and synchronously, on first use: with the fused multiply–add where the
  * engine has relaxed SIMD, else plain SIMD, and on shared memory where the host allows it (Node,
@@ -8,6 +9,7 @@
  * callers use their JavaScript loops. It never flips engine flags: a library must not change its
  * host's settings.
  */
+import { packKernels } from "./packKernel.js";
 import { blockKernels, KERNELS } from "./simdKernel.js";
 import { vectorKernels } from "./vectorKernel.js";
 import { type MemoryType, wasmModule } from "./wasmEmit.js";
@@ -39,6 +41,25 @@ export interface VectorKernels {
   dotRows(y: number, a: number, x: number, m: number, k: number, lda: number): void;
   axpyRows(y: number, x: number, b: number, k: number, n: number, ldb: number): void;
 }
+/** The packers of `packKernel.ts` (byte addresses, byte strides and counts). */
+export interface PackKernels {
+  packSide(
+    dst: number,
+    src: number,
+    kc: number,
+    step: number,
+    panels: number,
+    advance: number,
+  ): void;
+  packLanes(
+    dst: number,
+    src: number,
+    kc: number,
+    lane: number,
+    panels: number,
+    advance: number,
+  ): void;
+}
 /** The compiled module, its instance's kernels and its memory. */
 export interface Runtime {
   module: object;
@@ -48,6 +69,7 @@ export interface Runtime {
   /** The matrix product's kernels, in the order of `KERNELS`. */
   blocks: Block[];
   vector: VectorKernels;
+  pack: PackKernels;
 }
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
@@ -61,10 +83,13 @@ function compile(api: WasmApi, fused: boolean, shared: boolean): Runtime | null 
   try {
     const type: MemoryType = { pages: 1, maximum: MAX_PAGES, shared };
     const memory = new api.Memory({ initial: 1, maximum: MAX_PAGES, shared });
-    const module = new api.Module(wasmModule([...blockKernels(fused), ...vectorKernels()], type));
+    const functions = [...blockKernels(fused), ...vectorKernels(), ...packKernels()];
+    const module = new api.Module(wasmModule(functions, type));
     const { exports } = new api.Instance(module, { env: { memory } });
     const blocks = KERNELS.map((name) => exports[name] as Block);
-    return { module, memory, shared, fused, blocks, vector: exports as unknown as VectorKernels };
+    const vector = exports as unknown as VectorKernels;
+    const pack = exports as unknown as PackKernels;
+    return { module, memory, shared, fused, blocks, vector, pack };
   } catch {
     return null;
   }

@@ -1,0 +1,125 @@
+/**
+ * The WebAssembly SIMD packers of the matrix product, written with `wasmEmit.ts`: they lay full
+ * four-lane panels out as the block kernel reads them (`pack.ts` describes the layout), for
+ * operands that live in the kernels' memory (`heap.ts`). A panel's four lanes (four rows of A, or
+ * four columns of B) either lie side by side at every step — then each step is a 32-byte copy —
+ * or each lane is contiguous along the steps — then two steps of four lanes are a 4 × 2 transpose,
+ * four loads, four shuffles and four stores. All arguments are byte addresses, byte strides or
+ * counts; `panels` panels are packed one after the other, the source moving `advance` bytes
+ * between panels.
+ */
+import {
+  advance,
+  type Code,
+  counted,
+  flat,
+  I32,
+  leftover,
+  op,
+  trips,
+  V128,
+  type WasmFunction,
+} from "./wasmEmit.js";
+
+const get = op.localGet;
+const set = op.localSet;
+const PARAMS = [I32, I32, I32, I32, I32, I32];
+// (dst, src, kc, stride, panels, advance), then locals
+const [DST, SRC, KC, STRIDE, PANELS, ADVANCE, PANEL, COUNT, R0] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+
+/** Over `panels` panels: `body` packs one from the lane pointers, then the source moves on. */
+const eachPanel = (body: Code): Code =>
+  counted(PANEL, [get(PANELS)], [...body, get(SRC), get(ADVANCE), op.i32Add, set(SRC)]);
+
+/** `packSide(dst, src, kc, step, panels, advance)`: lanes side by side, steps `step` bytes apart. */
+function packSide(): WasmFunction {
+  return {
+    name: "packSide",
+    params: PARAMS,
+    locals: [[I32, 3]],
+    body: flat(
+      eachPanel([
+        get(SRC),
+        set(R0),
+        ...counted(
+          COUNT,
+          [get(KC)],
+          [
+            get(DST),
+            get(R0),
+            op.v128Load(0),
+            op.v128Store(0),
+            get(DST),
+            get(R0),
+            op.v128Load(16),
+            op.v128Store(16),
+            ...advance(DST, 32),
+            get(R0),
+            get(STRIDE),
+            op.i32Add,
+            set(R0),
+          ],
+        ),
+      ]),
+    ),
+  };
+}
+
+/** The low (0) or high (1) f64 of each of two vectors. */
+const pick = (half: number) =>
+  op.i8x16Shuffle(
+    Array.from({ length: 16 }, (_, b) => (b < 8 ? 8 * half + b : 16 + 8 * half + b - 8)),
+  );
+
+/**
+ * `packLanes(dst, src, kc, lane, panels, advance)`: each lane contiguous along the steps, lanes
+ * `lane` bytes apart.
+ */
+function packLanes(): WasmFunction {
+  const V = R0 + 4; // four v128 locals: two steps of each lane
+  const lanePointers = [0, 1, 2, 3].flatMap((r) =>
+    r === 0 ? [get(SRC), set(R0)] : [get(R0 + r - 1), get(STRIDE), op.i32Add, set(R0 + r)],
+  );
+  const load = [0, 1, 2, 3].flatMap((r) => [get(R0 + r), op.v128Load(0), set(V + r)]);
+  const store = (at: number, half: number, r: number) => [
+    get(DST),
+    get(V + r),
+    get(V + r + 1),
+    pick(half),
+    op.v128Store(at),
+  ];
+  const step = [0, 1, 2, 3].flatMap((r) => [
+    get(DST),
+    get(R0 + r),
+    op.f64Load(0),
+    op.f64Store(8 * r),
+  ]);
+  return {
+    name: "packLanes",
+    params: PARAMS,
+    locals: [
+      [I32, 6],
+      [V128, 4],
+    ],
+    body: flat(
+      eachPanel([
+        ...lanePointers,
+        ...counted(COUNT, trips(KC, 1), [
+          ...load,
+          ...store(0, 0, 0),
+          ...store(16, 0, 2),
+          ...store(32, 1, 0),
+          ...store(48, 1, 2),
+          ...advance(DST, 64),
+          ...[0, 1, 2, 3].flatMap((r) => advance(R0 + r, 16)),
+        ]),
+        ...counted(COUNT, leftover(KC, 1), [...step, ...advance(DST, 32)]),
+      ]),
+    ),
+  };
+}
+
+/** The packers, for the kernels' module (`wasmRuntime.ts`). */
+export function packKernels(): WasmFunction[] {
+  return [packSide(), packLanes()];
+}
