@@ -12,7 +12,7 @@
 import type { PathStep } from "../plan/cost.js";
 import { keptLabels, labelSize } from "../plan/labels.js";
 import { planContraction } from "../plan/plan.js";
-import { address } from "./heap.js";
+import { address, allocate } from "./heap.js";
 import { diagonal, expand, type Operand, sumLabels } from "./operand.js";
 import { contractPair } from "./pairwise.js";
 import { giveArray, takeArray } from "./pool.js";
@@ -35,6 +35,11 @@ function check(op: Operand, k: number, sizes: ReadonlyMap<number, number>): void
 }
 
 const plainArray = (n: number) => new Float64Array(n);
+/**
+ * Operands of at least this many entries are copied into the kernels' memory first: the copy
+ * costs less than packing or streaming them from plain memory in JavaScript.
+ */
+const COPY_IN_MIN = 4096;
 
 /**
  * Σ over all labels not in `output` of the product of the operands, on the `output` labels.
@@ -73,6 +78,16 @@ export function contract(
   const intermediates = new Set<Float64Array>();
   let result: Tensor;
   try {
+    // large operands in plain memory are copied into the kernels' memory (and count as our own)
+    ops = ops.map((op) => {
+      const n = op.tensor.data.length;
+      const data =
+        path.length > 0 && n >= COPY_IN_MIN && address(op.tensor.data) < 0 && allocate(n);
+      if (!data) return op;
+      data.set(op.tensor.data);
+      intermediates.add(data);
+      return { tensor: { shape: op.tensor.shape, data }, labels: op.labels };
+    });
     for (const [step, [i, j]] of path.entries()) {
       if (!(i >= 0 && j >= 0 && i < ops.length && j < ops.length && i !== j)) {
         throw new Error(`contract: path step [${i}, ${j}] is not a pair of ${ops.length} operands`);
