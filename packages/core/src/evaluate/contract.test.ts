@@ -196,6 +196,28 @@ describe("contract agrees with a naive einsum", () => {
         ],
         [3, 0],
       ], // batched matrix–vector products
+      // thin products: two columns, or two rows
+      [
+        [
+          [0, 1],
+          [1, 3],
+        ],
+        [0, 3],
+      ],
+      [
+        [
+          [1, 0],
+          [1, 3],
+        ],
+        [3, 0],
+      ],
+      [
+        [
+          [3, 1],
+          [1, 0],
+        ],
+        [3, 0],
+      ],
     ];
     for (const [labels, output] of networks) {
       const ops = labels.map(inMemory);

@@ -25,50 +25,84 @@ export type BatchStrides = readonly [batch: number, row: number, col: number];
 
 /** Products of at least this many multiply–adds (per batch entry) run on the WebAssembly kernel. */
 const WASM_MIN = 4096;
-/** Matrix–vector products of at least this many multiply–adds run on the SIMD loops when they can. */
+/** Thin products of at least this many multiply–adds run on the SIMD loops when they can. */
 const WASM_VECTOR_MIN = 256;
 const KC = 256;
 const NC = 256;
 
 /**
- * A matrix–vector product (m = 1 or n = 1) for one batch entry on the SIMD loops of
- * `vectorKernel.ts`, when both operands live in the kernels' memory and the vector and one
- * direction of the matrix are contiguous: dot products along the matrix's contiguous rows, or
- * axpys along them. Says whether it ran.
+ * A matrix–vector product (m = 1 or n = 1) on the SIMD loops of `vectorKernel.ts`, when the
+ * matrix lives in the kernels' memory with contiguous rows or columns: dot products along its
+ * rows, or axpys along them. The vector, when strided or elsewhere, and C, when strided (its
+ * entries are `cStep` apart from `cOff` on) or elsewhere, go through scratch space: both are
+ * short next to the matrix. Says whether it ran.
  */
 function residentVectorProduct(
-  a: Float64Array,
-  aOff: number,
-  aRow: number,
-  aCol: number,
-  b: Float64Array,
-  bOff: number,
-  bRow: number,
-  bCol: number,
+  a: StridedMatrix,
+  b: StridedMatrix,
   c: Float64Array,
   cOff: number,
+  cStep: number,
   m: number,
   k: number,
   n: number,
 ): boolean {
-  const [pa, pb] = [address(a), address(b)];
+  // y = M x with M: rows × k. For n = 1, M = A and x = B's column; for m = 1, M = Bᵀ and x = A's row.
+  const [matrix, rows] = n === 1 ? [a, m] : [{ ...b, row: b.col, col: b.row }, n];
+  const [vector, step] = n === 1 ? [b, b.row] : [a, a.col];
   const kernels = runtime()?.vector;
-  const rows = n === 1 ? bRow === 1 && aCol === 1 : aCol === 1 && bRow === 1;
-  const axpys = n === 1 ? bRow === 1 && aRow === 1 : aCol === 1 && bCol === 1;
-  if (pa < 0 || pb < 0 || kernels === undefined || !(rows || axpys)) return false;
-  // C, a vector, may be the caller's plain array: then the kernel writes a scratch copy
-  const length = m * n;
-  const pc = address(c) >= 0 ? address(c) + 8 * cOff : reserve(8 * length);
-  if (pc < 0) return false;
-  const [x, y] = [pa + 8 * aOff, pb + 8 * bOff];
-  if (axpys) heap().fill(0, pc / 8, pc / 8 + length);
-  if (n === 1 && rows) kernels.dotRows(pc, x, y, m, k, 8 * aRow);
-  else if (n === 1) kernels.axpyRows(pc, y, x, k, m, 8 * aCol);
-  else if (axpys) kernels.axpyRows(pc, x, y, k, n, 8 * bRow);
-  else kernels.dotRows(pc, y, x, n, k, 8 * bCol);
-  if (address(c) < 0) {
-    c.set(heap().subarray(pc / 8, pc / 8 + length), cOff);
-    unreserve(pc);
+  const home = address(matrix.data);
+  if (kernels === undefined || home < 0 || (matrix.col !== 1 && matrix.row !== 1)) return false;
+  const inPlace = address(vector.data) >= 0 && step === 1;
+  const direct = address(c) >= 0 && cStep === 1;
+  const scratch = reserve(8 * ((inPlace ? 0 : k) + (direct ? 0 : rows)));
+  if (scratch < 0) return false;
+  const x = inPlace ? address(vector.data) + 8 * vector.offset : scratch;
+  const y = direct ? address(c) + 8 * cOff : scratch + (inPlace ? 0 : 8 * k);
+  const mem = heap();
+  if (!inPlace) for (let p = 0; p < k; p++) mem[x / 8 + p] = vector.data[vector.offset + p * step];
+  const at = home + 8 * matrix.offset;
+  if (matrix.col === 1) kernels.dotRows(y, at, x, rows, k, 8 * matrix.row);
+  else {
+    mem.fill(0, y / 8, y / 8 + rows);
+    kernels.axpyRows(y, x, at, k, rows, 8 * matrix.col);
+  }
+  if (!direct) for (let i = 0; i < rows; i++) c[cOff + i * cStep] = mem[y / 8 + i];
+  unreserve(scratch);
+  return true;
+}
+
+/**
+ * A thin product (m ≤ 2 or n ≤ 2) as that many matrix–vector products on the SIMD loops (the
+ * block kernel's 4 × 4 tiles would be half padding or more), when they apply (see
+ * `residentVectorProduct`). Says whether it ran; when not, C may hold partial results.
+ */
+function thinProducts(
+  a: Float64Array,
+  [at, ar, ac]: BatchStrides,
+  b: Float64Array,
+  [bt, br, bc]: BatchStrides,
+  c: Float64Array,
+  batch: number,
+  m: number,
+  k: number,
+  n: number,
+): boolean {
+  for (let t = 0; t < batch; t++) {
+    const [aOff, bOff, cOff] = [t * at, t * bt, t * m * n];
+    if (m <= n) {
+      for (let i = 0; i < m; i++) {
+        const row = { data: a, offset: aOff + i * ar, row: 0, col: ac };
+        const right = { data: b, offset: bOff, row: br, col: bc };
+        if (!residentVectorProduct(row, right, c, cOff + i * n, 1, 1, k, n)) return false;
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        const left = { data: a, offset: aOff, row: ar, col: ac };
+        const column = { data: b, offset: bOff + j * bc, row: br, col: 0 };
+        if (!residentVectorProduct(left, column, c, cOff + j, n, m, k, 1)) return false;
+      }
+    }
   }
   return true;
 }
@@ -305,6 +339,8 @@ export function batchedMatmul(
     row,
     col,
   });
+  const thin = Math.min(m, n) <= 2 && m * k * n >= WASM_VECTOR_MIN;
+  if (thin && thinProducts(a, aStrides, b, bStrides, c, batch, m, k, n)) return c;
   if (m * k * n >= WASM_MIN && m >= 2 && n >= 2 && wasmAvailable()) {
     let t = 0;
     // the kernel declines only when its memory cannot hold the product: the same for every entry
@@ -322,11 +358,8 @@ export function batchedMatmul(
     }
     return c;
   }
-  const vector = (m === 1 || n === 1) && m * k * n >= WASM_VECTOR_MIN;
   for (let t = 0; t < batch; t++) {
-    const [aOff, bOff, cOff] = [t * at, t * bt, t * m * n];
-    if (!(vector && residentVectorProduct(a, aOff, ar, ac, b, bOff, br, bc, c, cOff, m, k, n)))
-      matmulSmall(a, aOff, ar, ac, b, bOff, br, bc, c, cOff, m, k, n);
+    matmulSmall(a, t * at, ar, ac, b, t * bt, br, bc, c, t * m * n, m, k, n);
   }
   return c;
 }
