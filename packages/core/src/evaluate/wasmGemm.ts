@@ -4,7 +4,8 @@
  * of A (packed into MR-row panels, or for thin products copied as plain rows or columns;
  * `pack.ts`), kernel calls on MC-row chunks add the block product into a padded copy of C in the
  * module's memory (the first block of k stores it, so C is never zeroed), which is copied out at
- * the end; the packs and C live in scratch space reserved for the call (`heap.ts`). Packing reads
+ * the end — unless C itself lives there and is made of whole tiles, when the kernel writes it in
+ * place; the packs and C's copy live in scratch space reserved for the call (`heap.ts`). Packing reads
  * the caller's arrays directly, through their strides, so only C makes a round trip and a
  * transposed operand is never copied. When a helper thread is attached (`threads.ts`, on Node)
  * and a block is large, the helper runs the second half of the chunks on the same shared memory
@@ -122,12 +123,15 @@ export function wasmMatmul(
   const nPad = Math.ceil(n / NR) * NR;
   const aRows = Math.min(MS, mPad);
   const bCols = Math.min(NC, nPad);
-  const base = reserve((aRows * KC + KC * bCols + mPad * nPad) * 8);
+  // C in the kernels' memory, of whole tiles, is written in place; otherwise a padded copy
+  const direct = address(c) >= 0 && mPad === m && nPad === n;
+  const base = reserve((aRows * KC + KC * bCols + (direct ? 0 : mPad * nPad)) * 8);
   if (base < 0) return false;
+  const cBase = direct ? address(c) / 8 + cOff : base / 8 + aRows * KC + KC * bCols;
   try {
-    product(r.blocks, a, b, base / 8, aRows, bCols, m, k, n);
+    product(r.blocks, a, b, base / 8, aRows, bCols, cBase, m, k, n);
     const mem = heap();
-    const cBase = base / 8 + aRows * KC + KC * bCols;
+    if (direct) return true;
     if (nPad === n && m * n >= 1024) c.set(mem.subarray(cBase, cBase + m * n), cOff);
     else {
       // short rows: a loop beats a typed-array copy per row (shared memory makes those slower)
@@ -142,8 +146,8 @@ export function wasmMatmul(
 }
 
 /**
- * The blocked product into the padded C of the scratch space at float64 index `base` (A's packs
- * for `aRows` rows, then B's for `bCols` columns, then C).
+ * The blocked product into the padded C at float64 index `cBase`, with A's packs for `aRows` rows
+ * at float64 index `base` and B's for `bCols` columns after them.
  */
 function product(
   kernels: readonly Block[],
@@ -152,6 +156,7 @@ function product(
   base: number,
   aRows: number,
   bCols: number,
+  cBase: number,
   m: number,
   k: number,
   n: number,
@@ -159,7 +164,6 @@ function product(
   const nPad = Math.ceil(n / NR) * NR;
   const aPack = base;
   const bPack = aPack + aRows * KC;
-  const cBase = bPack + KC * bCols;
   const mem = heap();
   const ldc = nPad * 8;
   // Copying A's contiguous rows or columns as they are saves packing's cost, but the kernel then
