@@ -2,23 +2,24 @@
  * The batched matrix product at the heart of every pairwise contraction: `C[t] = A[t] · B[t]`,
  * with A and B read through strides (so a transposed or interleaved operand needs no copy) and C
  * written row-major. Products with k = 1 — outer products, scalings and Hadamard products — are
- * one JavaScript loop nest at any size. Other products of a few thousand multiply–adds and up run
- * on the WebAssembly SIMD kernel (`wasmGemm.ts`) unless a side is a vector (its 4 × 4 tiles would
- * be three-quarters padding); below that size, for vectors, or where WebAssembly SIMD is
- * unavailable, this file's JavaScript kernels run, on the unrolled loops of `loops.ts`: for
- * matrix–vector products dot products or axpys, whichever reads the matrix contiguously; an i-k-j loop of axpys for other small products, and for
- * large ones the classic blocked scheme (a kc × nc block of B packed into 4-column panels, a 4-row
+ * one JavaScript loop nest at any size. Thin products (a side of one or two) whose matrix lives in
+ * the kernels' memory run as matrix–vector products on SIMD loops (`thin.ts`). Other products of a
+ * few thousand multiply–adds and up run on the WebAssembly SIMD kernel (`wasmGemm.ts`) unless a
+ * side is a vector (its 4 × 4 tiles would be three-quarters padding); below that size, for
+ * vectors, or where WebAssembly SIMD is unavailable, this file's JavaScript kernels run, on the
+ * unrolled loops of `loops.ts`: for matrix–vector products dot products or axpys, whichever reads
+ * the matrix contiguously; an i-k-j loop of axpys for other small products, and for large ones
+ * the classic blocked scheme (a kc × nc block of B packed into 4-column panels, a 4-row
  * strip of A into a panel, both by the SIMD kernel's packers, and a 4 × 4 register-tiled
  * micro-kernel reading both sequentially).
  */
 
-import { address, heap, reserve, unreserve } from "./heap.js";
 import { addScaled, dot, multiplyInto, scaleInto } from "./loops.js";
 import { packA, packB } from "./pack.js";
 import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
+import { thinProducts } from "./thin.js";
 import { wasmAvailable, wasmMatmul } from "./wasmGemm.js";
-import { runtime } from "./wasmRuntime.js";
 
 /** Strides of a batch of matrices: entry (t, i, j) is at `t·batch + i·row + j·col`. */
 export type BatchStrides = readonly [batch: number, row: number, col: number];
@@ -26,86 +27,9 @@ export type BatchStrides = readonly [batch: number, row: number, col: number];
 /** Products of at least this many multiply–adds (per batch entry) run on the WebAssembly kernel. */
 const WASM_MIN = 4096;
 /** Thin products of at least this many multiply–adds run on the SIMD loops when they can. */
-const WASM_VECTOR_MIN = 256;
+const THIN_MIN = 256;
 const KC = 256;
 const NC = 256;
-
-/**
- * A matrix–vector product (m = 1 or n = 1) on the SIMD loops of `vectorKernel.ts`, when the
- * matrix lives in the kernels' memory with contiguous rows or columns: dot products along its
- * rows, or axpys along them. The vector, when strided or elsewhere, and C, when strided (its
- * entries are `cStep` apart from `cOff` on) or elsewhere, go through scratch space: both are
- * short next to the matrix. Says whether it ran.
- */
-function residentVectorProduct(
-  a: StridedMatrix,
-  b: StridedMatrix,
-  c: Float64Array,
-  cOff: number,
-  cStep: number,
-  m: number,
-  k: number,
-  n: number,
-): boolean {
-  // y = M x with M: rows × k. For n = 1, M = A and x = B's column; for m = 1, M = Bᵀ and x = A's row.
-  const [matrix, rows] = n === 1 ? [a, m] : [{ ...b, row: b.col, col: b.row }, n];
-  const [vector, step] = n === 1 ? [b, b.row] : [a, a.col];
-  const kernels = runtime()?.vector;
-  const home = address(matrix.data);
-  if (kernels === undefined || home < 0 || (matrix.col !== 1 && matrix.row !== 1)) return false;
-  const inPlace = address(vector.data) >= 0 && step === 1;
-  const direct = address(c) >= 0 && cStep === 1;
-  const scratch = reserve(8 * ((inPlace ? 0 : k) + (direct ? 0 : rows)));
-  if (scratch < 0) return false;
-  const x = inPlace ? address(vector.data) + 8 * vector.offset : scratch;
-  const y = direct ? address(c) + 8 * cOff : scratch + (inPlace ? 0 : 8 * k);
-  const mem = heap();
-  if (!inPlace) for (let p = 0; p < k; p++) mem[x / 8 + p] = vector.data[vector.offset + p * step];
-  const at = home + 8 * matrix.offset;
-  if (matrix.col === 1) kernels.dotRows(y, at, x, rows, k, 8 * matrix.row);
-  else {
-    mem.fill(0, y / 8, y / 8 + rows);
-    kernels.axpyRows(y, x, at, k, rows, 8 * matrix.col);
-  }
-  if (!direct) for (let i = 0; i < rows; i++) c[cOff + i * cStep] = mem[y / 8 + i];
-  unreserve(scratch);
-  return true;
-}
-
-/**
- * A thin product (m ≤ 2 or n ≤ 2) as that many matrix–vector products on the SIMD loops (the
- * block kernel's 4 × 4 tiles would be half padding or more), when they apply (see
- * `residentVectorProduct`). Says whether it ran; when not, C may hold partial results.
- */
-function thinProducts(
-  a: Float64Array,
-  [at, ar, ac]: BatchStrides,
-  b: Float64Array,
-  [bt, br, bc]: BatchStrides,
-  c: Float64Array,
-  batch: number,
-  m: number,
-  k: number,
-  n: number,
-): boolean {
-  for (let t = 0; t < batch; t++) {
-    const [aOff, bOff, cOff] = [t * at, t * bt, t * m * n];
-    if (m <= n) {
-      for (let i = 0; i < m; i++) {
-        const row = { data: a, offset: aOff + i * ar, row: 0, col: ac };
-        const right = { data: b, offset: bOff, row: br, col: bc };
-        if (!residentVectorProduct(row, right, c, cOff + i * n, 1, 1, k, n)) return false;
-      }
-    } else {
-      for (let j = 0; j < n; j++) {
-        const left = { data: a, offset: aOff, row: ar, col: ac };
-        const column = { data: b, offset: bOff + j * bc, row: br, col: 0 };
-        if (!residentVectorProduct(left, column, c, cOff + j, n, m, k, 1)) return false;
-      }
-    }
-  }
-  return true;
-}
 
 /** `C = A · B` for one batch entry of small strided operands, written into `c` at `cOff`. */
 function matmulSmall(
@@ -339,7 +263,7 @@ export function batchedMatmul(
     row,
     col,
   });
-  const thin = Math.min(m, n) <= 2 && m * k * n >= WASM_VECTOR_MIN;
+  const thin = Math.min(m, n) <= 2 && m * k * n >= THIN_MIN;
   if (thin && thinProducts(a, aStrides, b, bStrides, c, batch, m, k, n)) return c;
   if (m * k * n >= WASM_MIN && m >= 2 && n >= 2 && wasmAvailable()) {
     let t = 0;

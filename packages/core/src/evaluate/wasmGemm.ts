@@ -129,7 +129,7 @@ export function wasmMatmul(
   if (base < 0) return false;
   const cBase = direct ? address(c) / 8 + cOff : base / 8 + aRows * KC + KC * bCols;
   try {
-    product(r.blocks, a, b, base / 8, aRows, bCols, cBase, m, k, n);
+    product(r.blocks, a, b, base / 8, aRows, cBase, m, k, n);
     const mem = heap();
     if (direct) return true;
     if (nPad === n && m * n >= 1024) c.set(mem.subarray(cBase, cBase + m * n), cOff);
@@ -147,7 +147,7 @@ export function wasmMatmul(
 
 /**
  * The blocked product into the padded C at float64 index `cBase`, with A's packs for `aRows` rows
- * at float64 index `base` and B's for `bCols` columns after them.
+ * at float64 index `base` and B's after them.
  */
 function product(
   kernels: readonly Block[],
@@ -155,7 +155,6 @@ function product(
   b: StridedMatrix,
   base: number,
   aRows: number,
-  bCols: number,
   cBase: number,
   m: number,
   k: number,
