@@ -7,7 +7,10 @@
  * known upper bound (the greedy plan's flops), so the last pass is exact and the earlier ones are
  * cheap. Within a connected network no outer product is taken. A work budget (candidates looked at
  * plus joins scored, over all passes) makes the search give up deterministically, not run long.
+ * Subsets are operand bitmasks and label sets bitmasks (`bits.ts`): a join's cost needs only the
+ * labels both sides hold, and a candidate is one word test away from being skipped.
  */
+import { bitsProduct, type LabelSets, labelSets, WORD } from "./bits.js";
 import type { Solution } from "./optimal.js";
 import type { DenseProblem, Tree } from "./tree.js";
 
@@ -16,17 +19,6 @@ export const CONNECTED_LIMIT = 30;
 
 /** The work of scoring one join, in units of one candidate looked at. */
 const JOIN_WORK = 16;
-
-interface Entry {
-  mask: number;
-  neighbours: number;
-  labels: Int32Array;
-  size: number;
-  flops: number;
-  peak: number;
-  left: number;
-  right: number;
-}
 
 /**
  * The cheapest tree without outer products over a connected dense problem whose optimum costs at
@@ -44,132 +36,190 @@ export function connectedTree(
   const n = problem.operands.length;
   if (n > CONNECTED_LIMIT) throw new RangeError(`plan: connected search over ${n} operands`);
   if (n === 1) return { tree: 0, flops: 0, peak: 0 };
-  const work = { left: budget };
+  const table = new Table(labelSets(problem), n, maxIntermediate, budget);
   let cap = Math.max(1, upperBound / 256);
   for (;;) {
     const last = cap >= upperBound;
-    const found = pass(problem, maxIntermediate, last ? upperBound : cap, work);
+    const found = pass(table, last ? upperBound : cap);
     if (found === "budget" || found !== undefined || last) return found;
     cap *= 8;
   }
 }
 
-function pass(
-  problem: DenseProblem,
-  maxIntermediate: number,
-  cap: number,
-  work: { left: number },
-): Solution | undefined | "budget" {
-  const { operands, sizes, inOutput } = problem;
-  const n = operands.length;
-  const full = (1 << n) - 1;
-  const holders = new Int32Array(sizes.length);
-  operands.forEach((labels, k) => {
-    for (const id of labels) holders[id] |= 1 << k;
-  });
-  const adjacency = operands.map((labels) => {
-    let m = 0;
-    for (const id of labels) m |= holders[id];
-    return m;
-  });
-  const entries = new Map<number, Entry>();
-  const levels: Entry[][] = [[]];
-  const byNode: Entry[][][] = [[]];
-  levels[1] = operands.map((labels, k) => {
-    const e: Entry = {
-      mask: 1 << k,
-      neighbours: adjacency[k] & ~(1 << k),
-      labels,
-      size: 0,
-      flops: 0,
-      peak: 0,
-      left: 0,
-      right: 0,
-    };
-    entries.set(e.mask, e);
-    return e;
-  });
-  byNode[1] = levels[1].map((e) => [e]);
-  const stamp = new Int32Array(sizes.length).fill(-1);
-  const kept = new Int32Array(sizes.length);
-  let tick = 0;
-  for (let total = 2; total <= n; total++) {
-    const level = new Map<number, Entry>();
-    for (let m = 1; m <= total >> 1; m++) {
-      const candidates = byNode[total - m];
-      for (const e1 of levels[m]) {
-        const nb = e1.neighbours;
-        for (let rest = nb; rest !== 0; rest &= rest - 1) {
-          const v = 31 - Math.clz32(rest & -rest);
-          const bit = 1 << v;
-          const list = candidates[v];
-          work.left -= list.length;
-          if (work.left < 0) return "budget";
-          for (const e2 of list) {
-            if ((e2.mask & e1.mask) !== 0) continue;
-            const touch = e2.mask & nb;
-            if ((touch & -touch) !== bit) continue;
-            if (m === total - m && e2.mask < e1.mask) continue;
-            const base = e1.flops + e2.flops;
-            if (base > cap) continue;
-            work.left -= JOIN_WORK;
-            const mask = e1.mask | e2.mask;
-            const outside = ~mask & full;
-            tick++;
-            let union = 1;
-            let count = 0;
-            let keptCount = 0;
-            let size = 1;
-            for (let side = 0; side < 2; side++) {
-              for (const id of side === 0 ? e1.labels : e2.labels) {
-                if (stamp[id] === tick) continue;
-                stamp[id] = tick;
-                union *= sizes[id];
-                count++;
-                if (inOutput[id] === 1 || (holders[id] & outside) !== 0) {
-                  kept[keptCount++] = id;
-                  size *= sizes[id];
-                }
-              }
-            }
-            const flops = base + (keptCount < count ? 2 * union : union);
-            // Any tree through this subset still pays at least its size at the next step.
-            if (mask !== full && (flops + size > cap || size > maxIntermediate)) continue;
-            if (flops > cap) continue;
-            const peak = Math.max(e1.peak, e2.peak, size);
-            const old = level.get(mask);
-            if (
-              old !== undefined &&
-              (old.flops < flops || (old.flops === flops && old.peak <= peak))
-            )
-              continue;
-            level.set(mask, {
-              mask,
-              neighbours: (e1.neighbours | e2.neighbours) & ~mask,
-              labels: kept.slice(0, keptCount),
-              size,
-              flops,
-              peak,
-              left: e1.mask,
-              right: e2.mask,
-            });
-          }
+/**
+ * One pass: the cheapest tree of cost at most `cap`, if there is one. The subsets of `size`
+ * operands are entries `starts[size] … starts[size + 1] − 1`, made by joining each subset of m
+ * operands with each disjoint neighbouring subset of size − m.
+ */
+function pass(t: Table, cap: number): Solution | undefined | "budget" {
+  t.start(cap);
+  const { n, masks } = t;
+  const starts = [0, 0, n];
+  // holding[size · n + v]: how many subsets of `size` operands hold operand v (the work of
+  // looking at the partners of a subset is their count over its neighbours)
+  const holding: number[] = [];
+  for (let k = 0; k < 2 * n; k++) holding.push(k >= n ? 1 : 0);
+  for (let size = 2; size <= n; size++) {
+    for (let m = 1; m <= size >> 1; m++) {
+      const end = starts[m + 1];
+      const from = starts[size - m];
+      const to = starts[size - m + 1];
+      for (let e1 = starts[m]; e1 < end; e1++) {
+        const m1 = masks[e1];
+        const nb = t.neighbours[e1];
+        for (let b = nb; b !== 0; b &= b - 1)
+          t.work -= holding[(size - m) * n + 31 - Math.clz32(b & -b)];
+        if (t.work < 0) return "budget";
+        for (let e2 = m === size - m ? e1 + 1 : from; e2 < to; e2++) {
+          const m2 = masks[e2];
+          if ((m2 & m1) === 0 && (m2 & nb) !== 0) t.join(e1, e2);
         }
       }
     }
-    levels[total] = [...level.values()];
-    byNode[total] = Array.from({ length: n }, () => []);
-    for (const e of levels[total]) {
-      entries.set(e.mask, e);
-      for (let rest = e.mask; rest !== 0; rest &= rest - 1)
-        byNode[total][31 - Math.clz32(rest & -rest)].push(e);
+    starts.push(t.count);
+    for (let v = 0; v < n; v++) holding.push(0);
+    for (let e = starts[size]; e < t.count; e++) {
+      for (let b = masks[e]; b !== 0; b &= b - 1) holding[size * n + 31 - Math.clz32(b & -b)]++;
     }
   }
-  const top = entries.get(full);
+  const top = t.found.get(t.full);
   if (top === undefined) return undefined;
-  const build = (e: Entry): Tree =>
-    e.left === 0
-      ? 31 - Math.clz32(e.mask)
-      : [build(entries.get(e.left) as Entry), build(entries.get(e.right) as Entry)];
-  return { tree: build(top), flops: top.flops, peak: top.peak };
+  const build = (e: number): Tree =>
+    t.lefts[e] < 0 ? 31 - Math.clz32(t.masks[e]) : [build(t.lefts[e]), build(t.rights[e])];
+  return { tree: build(top), flops: t.flops[top], peak: t.peaks[top] };
+}
+
+/**
+ * The subsets a pass has built, one entry each in parallel arrays: the operands (a bitmask), their
+ * neighbours, the tensor's size and kept labels (`words` words), the cheapest flops and its peak,
+ * and the two entries joined. The arrays are reused from pass to pass.
+ */
+class Table {
+  readonly n: number;
+  readonly full: number;
+  masks: number[] = [];
+  neighbours: number[] = [];
+  sizes: number[] = [];
+  flops: number[] = [];
+  peaks: number[] = [];
+  lefts: number[] = [];
+  rights: number[] = [];
+  kept: number[] = [];
+  count = 0;
+  /** The entry of each subset built. */
+  found = new Map<number, number>();
+  private cap = 0;
+  /** The labels a join sums, per word. */
+  private gone: Int32Array;
+
+  constructor(
+    readonly sets: LabelSets,
+    n: number,
+    readonly maxIntermediate: number,
+    /** The work left. */
+    public work: number,
+  ) {
+    this.n = n;
+    this.full = (1 << n) - 1;
+    this.gone = new Int32Array(sets.words);
+  }
+
+  /** Back to the operands alone, for a pass capped at `cap`. */
+  start(cap: number): void {
+    const { words, own, sizes, holders } = this.sets;
+    this.cap = cap;
+    this.count = 0;
+    this.found.clear();
+    for (let k = 0; k < this.n; k++) {
+      let neighbours = 0;
+      let size = 1;
+      for (let w = 0; w < words; w++) {
+        const bits = own[k * words + w];
+        this.kept[k * words + w] = bits;
+        size *= bitsProduct(bits, w, sizes);
+        for (let b = bits; b !== 0; b &= b - 1)
+          neighbours |= holders[w * WORD + 31 - Math.clz32(b & -b)];
+      }
+      this.store(k, 1 << k, neighbours & ~(1 << k), size, 0, 0, -1, -1);
+      this.count++;
+    }
+  }
+
+  /**
+   * Scores joining entries e1 and e2 (disjoint neighbours) and keeps the result if it fits the cap
+   * and beats the subset's entry so far.
+   */
+  join(e1: number, e2: number): void {
+    const base = this.flops[e1] + this.flops[e2];
+    if (base > this.cap) return;
+    this.work -= JOIN_WORK;
+    const { words, outputs, sizes, holders } = this.sets;
+    const { kept, gone } = this;
+    const mask = this.masks[e1] | this.masks[e2];
+    const outside = ~mask & this.full;
+    // A label both sides hold is kept by both (so counted once in the step), and summed when
+    // neither the output nor an operand outside holds it.
+    let shared = 1;
+    let summed = 1;
+    let sums = false;
+    for (let w = 0; w < words; w++) {
+      let g = 0;
+      for (let b = kept[e1 * words + w] & kept[e2 * words + w]; b !== 0; b &= b - 1) {
+        const bit = b & -b;
+        const l = w * WORD + 31 - Math.clz32(bit);
+        shared *= sizes[l];
+        if ((outputs[w] & bit) === 0 && (holders[l] & outside) === 0) {
+          summed *= sizes[l];
+          sums = true;
+          g |= bit;
+        }
+      }
+      gone[w] = g;
+    }
+    let union = 0;
+    let size = 1;
+    if (shared !== 0) {
+      union = (this.sizes[e1] / shared) * this.sizes[e2];
+      size = sums ? union / summed : union;
+    } else {
+      // a shared label of size 0: the step is empty, its result need not be
+      for (let w = 0; w < words; w++) {
+        const bits = (kept[e1 * words + w] | kept[e2 * words + w]) & ~gone[w];
+        size *= bitsProduct(bits, w, sizes);
+      }
+    }
+    const flops = base + (sums ? 2 * union : union);
+    // Any tree through this subset still pays at least its size at the next step.
+    if (mask !== this.full && (flops + size > this.cap || size > this.maxIntermediate)) return;
+    if (flops > this.cap) return;
+    const peak = Math.max(this.peaks[e1], this.peaks[e2], size);
+    let e = this.found.get(mask);
+    if (e === undefined) {
+      e = this.count++;
+      this.found.set(mask, e);
+    } else if (this.flops[e] < flops || (this.flops[e] === flops && this.peaks[e] <= peak)) return;
+    const neighbours = (this.neighbours[e1] | this.neighbours[e2]) & ~mask;
+    this.store(e, mask, neighbours, size, flops, peak, e1, e2);
+    for (let w = 0; w < words; w++)
+      kept[e * words + w] = (kept[e1 * words + w] | kept[e2 * words + w]) & ~gone[w];
+  }
+
+  private store(
+    e: number,
+    mask: number,
+    neighbours: number,
+    size: number,
+    flops: number,
+    peak: number,
+    left: number,
+    right: number,
+  ): void {
+    this.masks[e] = mask;
+    this.neighbours[e] = neighbours;
+    this.sizes[e] = size;
+    this.flops[e] = flops;
+    this.peaks[e] = peak;
+    this.lefts[e] = left;
+    this.rights[e] = right;
+  }
 }

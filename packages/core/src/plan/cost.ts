@@ -9,7 +9,7 @@
  * such a label inside the first pairwise step that touches it, so on the same path its count can
  * only be larger.
  */
-import { effectiveLabels, keptLabels, labelSize } from "./labels.js";
+import { effectiveLabels, labelSize } from "./labels.js";
 
 /** One step of a path: positions in the current operand list; the result is appended. */
 export type PathStep = [number, number];
@@ -43,18 +43,35 @@ export function pathCost(
   sizes: ReadonlyMap<number, number>,
   path: readonly PathStep[],
 ): { flops: number; peak: number } {
-  let operands = effectiveLabels(inputs, output);
+  const operands = effectiveLabels(inputs, output);
+  // how many operands hold each label (the output counts as many): a label survives a step iff
+  // the output or a third operand holds it
+  const holders = new Map<number, number>();
+  for (const labels of operands) for (const l of labels) holders.set(l, (holders.get(l) ?? 0) + 1);
+  for (const l of output) holders.set(l, Number.POSITIVE_INFINITY);
   let flops = 0;
   let peak = 0;
   for (const [i, j] of path) {
     if (!isStep(i, j, operands.length)) {
       throw new Error(`plan: step [${i}, ${j}] is not a pair of ${operands.length} operands`);
     }
-    const rest = operands.filter((_, k) => k !== i && k !== j);
-    const kept = keptLabels(operands[i], operands[j], rest, output);
-    flops += stepFlops(new Set([...operands[i], ...operands[j]]), kept.length, sizes);
+    const a = operands[i];
+    const b = operands[j];
+    // as `keptLabels`: the shared labels, then a's own, then b's own
+    const kept: number[] = [];
+    for (const l of a) if (b.includes(l) && (holders.get(l) as number) > 2) kept.push(l);
+    for (const l of a) if (!b.includes(l) && (holders.get(l) as number) > 1) kept.push(l);
+    for (const l of b) if (!a.includes(l) && (holders.get(l) as number) > 1) kept.push(l);
+    const union = [...a];
+    for (const l of b) if (!a.includes(l)) union.push(l);
+    flops += stepFlops(union, kept.length, sizes);
     peak = Math.max(peak, labelSize(kept, sizes));
-    operands = [...rest, kept];
+    for (const l of a) holders.set(l, (holders.get(l) as number) - 1);
+    for (const l of b) holders.set(l, (holders.get(l) as number) - 1);
+    for (const l of kept) holders.set(l, (holders.get(l) as number) + 1);
+    operands.splice(Math.max(i, j), 1);
+    operands.splice(Math.min(i, j), 1);
+    operands.push(kept);
   }
   return { flops, peak };
 }

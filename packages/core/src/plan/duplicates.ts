@@ -22,13 +22,11 @@ export function mergeDuplicates(
   let current = operands.map((labels) => [...labels]);
   const steps: PathStep[] = [];
   for (;;) {
-    const seen = new Map<string, number>();
+    const sorted = current.map((labels) => [...labels].sort((x, y) => x - y));
     let pair: PathStep | undefined;
-    for (let k = 0; k < current.length && pair === undefined; k++) {
-      const key = [...current[k]].sort((x, y) => x - y).join(",");
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, k);
-      else pair = [first, k];
+    for (let k = 1; k < current.length && pair === undefined; k++) {
+      const first = sorted.findIndex((other, f) => f < k && same(other, sorted[k]));
+      if (first >= 0) pair = [first, k];
     }
     if (pair === undefined) return { steps, operands: current };
     const [i, j] = pair;
@@ -36,4 +34,8 @@ export function mergeDuplicates(
     current = [...rest, keptLabels(current[i], current[j], rest, output)];
     steps.push(pair);
   }
+}
+
+function same(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((l, k) => l === b[k]);
 }

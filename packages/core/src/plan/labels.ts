@@ -33,13 +33,15 @@ export function effectiveLabels(
   inputs: readonly (readonly number[])[],
   output: readonly number[],
 ): number[][] {
+  const distinct = inputs.map((labels) => {
+    const once: number[] = [];
+    for (const l of labels) if (!once.includes(l)) once.push(l);
+    return once;
+  });
   const holders = new Map<number, number>();
-  const distinct = inputs.map((labels) => [...new Set(labels)]);
   for (const labels of distinct) for (const l of labels) holders.set(l, (holders.get(l) ?? 0) + 1);
-  const outputSet = new Set(output);
-  return distinct.map((labels) =>
-    labels.filter((l) => outputSet.has(l) || (holders.get(l) ?? 0) > 1),
-  );
+  for (const l of output) holders.set(l, Number.POSITIVE_INFINITY);
+  return distinct.map((labels) => labels.filter((l) => (holders.get(l) as number) > 1));
 }
 
 /**

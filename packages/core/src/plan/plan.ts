@@ -9,7 +9,9 @@
  * all splits (outer products included); above that, or when the connected search runs out of
  * budget, the seeded randomized greedy refined by re-solving small subtrees — and the components
  * are joined by outer products, smallest first. A small network that is searched exhaustively as
- * a whole gets the exact optimum over all trees. The answer is a path in `numpy.einsum_path`'s form and its cost (`cost.ts`).
+ * a whole gets the exact optimum over all trees. The answer is a path in `numpy.einsum_path`'s form
+ * and its cost in the model of `cost.ts` (the search's own count when one search planned the whole
+ * network, else `pathCost` of the path).
  */
 import { DiagradError } from "../language/span.js";
 import { CONNECTED_LIMIT, connectedTree } from "./connected.js";
@@ -79,31 +81,62 @@ export function planContraction(
   const small = effective.length <= Math.min(limit, EXHAUSTIVE_LIMIT);
   const merged = small ? { steps: [], operands: effective } : mergeDuplicates(effective, output);
   const operands = merged.operands;
-  let tree: Tree | undefined;
-  if (operands.length > 1 && operands.length <= Math.min(limit, EXHAUSTIVE_LIMIT)) {
-    tree = optimalTree(denseProblem(operands, output, sizes), cap)?.tree;
-    if (tree === undefined) throw overCap(cap);
-  } else if (operands.length > 1) {
-    const pieces = components(operands).map((members) => {
-      const local = members.map((k) => operands[k]);
-      const relabel = (t: Tree): Tree =>
-        typeof t === "number" ? members[t] : [relabel(t[0]), relabel(t[1])];
+  const path: PathStep[] = [...merged.steps];
+  if (operands.length <= 1) return { path, ...pathCost(inputs, output, sizes, path) };
+  let whole: Solution | undefined;
+  let tree: Tree;
+  const exhaustive = operands.length <= Math.min(limit, EXHAUSTIVE_LIMIT);
+  const parts = exhaustive ? [] : components(operands);
+  if (exhaustive || parts.length === 1) {
+    whole = exhaustive
+      ? optimalTree(denseProblem(operands, output, sizes), cap)
+      : planComponent(operands, output, sizes, limit, cap, options);
+    if (whole === undefined) throw overCap(cap);
+    tree = whole.tree;
+  } else {
+    const plan = (local: readonly (readonly number[])[]): Tree => {
       const solution = planComponent(local, output, sizes, limit, cap, options);
       if (solution === undefined) throw overCap(cap);
-      const labels = [...new Set(local.flat())].filter((l) => output.includes(l));
-      return { tree: relabel(solution.tree), size: labelSize(labels, sizes), first: members[0] };
-    });
-    pieces.sort((a, b) => a.size - b.size || a.first - b.first);
-    let size = pieces[0].size;
-    tree = pieces[0].tree;
-    for (let k = 1; k < pieces.length; k++) {
-      size *= pieces[k].size;
-      if (size > cap && k < pieces.length - 1) throw overCap(cap);
-      tree = [tree, pieces[k].tree];
-    }
+      return solution.tree;
+    };
+    tree = joinComponents(operands, parts, output, sizes, cap, plan);
   }
-  const path = [...merged.steps, ...(tree === undefined ? [] : treeToPath(operands.length, tree))];
+  path.push(...treeToPath(operands.length, tree));
+  // A search over the whole network knows its path's cost already (in the model of `cost.ts`).
+  if (whole !== undefined && merged.steps.length === 0) {
+    return { path, flops: whole.flops, peak: whole.peak };
+  }
   return { path, ...pathCost(inputs, output, sizes, path) };
+}
+
+/**
+ * The tree that plans each component on its own (`plan` takes its operands, gives a tree over
+ * their positions) and joins the results by outer products, smallest first.
+ */
+function joinComponents(
+  operands: readonly (readonly number[])[],
+  parts: readonly number[][],
+  output: readonly number[],
+  sizes: ReadonlyMap<number, number>,
+  cap: number,
+  plan: (local: readonly (readonly number[])[]) => Tree,
+): Tree {
+  const pieces = parts.map((members) => {
+    const local = members.map((k) => operands[k]);
+    const relabel = (t: Tree): Tree =>
+      typeof t === "number" ? members[t] : [relabel(t[0]), relabel(t[1])];
+    const labels = [...new Set(local.flat())].filter((l) => output.includes(l));
+    return { tree: relabel(plan(local)), size: labelSize(labels, sizes), first: members[0] };
+  });
+  pieces.sort((a, b) => a.size - b.size || a.first - b.first);
+  let size = pieces[0].size;
+  let tree = pieces[0].tree;
+  for (let k = 1; k < pieces.length; k++) {
+    size *= pieces[k].size;
+    if (size > cap && k < pieces.length - 1) throw overCap(cap);
+    tree = [tree, pieces[k].tree];
+  }
+  return tree;
 }
 
 /** The best tree found for one connected component (positions local to `operands`). */

@@ -5,7 +5,7 @@
  * worse than it. The cheapest runs are kept (ties: smaller peak, then earlier run), so the same
  * seed always gives the same plans; the planner refines each of them.
  */
-import { greedyTree } from "./greedy.js";
+import { Greedy } from "./greedy.js";
 import type { Solution } from "./optimal.js";
 import { mulberry32 } from "./random.js";
 import type { DenseProblem } from "./tree.js";
@@ -31,10 +31,11 @@ export function randomGreedy(
   const random = mulberry32(options.seed);
   const logUniform = (lo: number, hi: number) => lo * (hi / lo) ** random();
   const best: Solution[] = [];
+  const greedy = new Greedy(problem);
   for (let trial = 0; trial < Math.max(1, options.trials); trial++) {
     const alpha = trial === 0 ? 1 : logUniform(0.1, 4);
     const temperature = trial === 0 ? 0 : logUniform(0.01, 1);
-    const found = greedyTree(problem, {
+    const found = greedy.run({
       alpha,
       temperature,
       random,

@@ -4,9 +4,11 @@
  * is grown from X by repeatedly opening the frontier subtree whose last step is most expensive;
  * the tensors of the frontier, with X's labels as the output, form a small network whose optimal
  * tree (`optimalTree`, all splits) replaces the steps between X and the frontier when it is strictly
- * cheaper. X's labels do not change, so nothing above X changes; passes repeat until one finds no
- * improvement. A node knows, for each label it keeps, how many of the network's operands below it
- * hold that label — a label survives a step iff the output needs it or operands outside hold it.
+ * cheaper (the region's current cost bounds that search). X's labels do not change, so nothing
+ * above X changes; passes repeat until one finds no improvement, and a region found optimal is not
+ * solved again until one of its nodes changes. A node knows, for each label it keeps, how many of
+ * the network's operands below it hold that label — a label survives a step iff the output needs
+ * it or operands outside hold it.
  */
 import { optimalTree, type Solution } from "./optimal.js";
 import type { DenseProblem, Tree } from "./tree.js";
@@ -22,6 +24,10 @@ interface Node {
   /** The flops of this node's own step (0 for a leaf). */
   flops: number;
   dead: boolean;
+  /** When the node was made or last replaced, on a clock that ticks at every replacement. */
+  made: number;
+  /** When the node's region was last found optimal (−1: never). */
+  checked: number;
 }
 
 /**
@@ -36,6 +42,7 @@ export function refineTree(
   maxIntermediate: number,
 ): Solution {
   const { sizes, inOutput, holders } = problem;
+  let clock = 0;
   const join = (left: Node, right: Node): Node => {
     const labels: number[] = [];
     const counts: number[] = [];
@@ -65,11 +72,13 @@ export function refineTree(
       left,
       right,
       leaf: -1,
-      labels: Int32Array.from(labels),
-      counts: Int32Array.from(counts),
+      labels: new Int32Array(labels),
+      counts: new Int32Array(counts),
       size,
       flops,
       dead: false,
+      made: clock,
+      checked: -1,
     };
   };
   const leaf = (k: number): Node => {
@@ -81,6 +90,8 @@ export function refineTree(
       size: 0,
       flops: 0,
       dead: false,
+      made: 0,
+      checked: -1,
     };
   };
   const build = (t: Tree): Node =>
@@ -112,9 +123,15 @@ export function refineTree(
         const open = frontier[at];
         region.push(open);
         old += open.flops;
-        frontier.splice(at, 1, open.left as Node, open.right as Node);
+        // open takes its place in the frontier: its left child, then its right
+        frontier.push(open);
+        for (let k = frontier.length - 1; k > at + 1; k--) frontier[k] = frontier[k - 1];
+        frontier[at] = open.left as Node;
+        frontier[at + 1] = open.right as Node;
       }
       if (frontier.length < 3) continue;
+      // Nothing in the region changed since it was last found optimal: it still is.
+      if (x.checked >= 0 && madeBy(region, x.checked) && madeBy(frontier, x.checked)) continue;
       output.fill(0);
       for (const id of x.labels) output[id] = 1;
       const sub: DenseProblem = {
@@ -123,14 +140,18 @@ export function refineTree(
         inOutput: output,
         holders,
       };
-      const best = optimalTree(sub, maxIntermediate);
-      if (best === undefined || best.flops >= old) continue;
+      const best = optimalTree(sub, maxIntermediate, old);
+      if (best === undefined || best.flops >= old) {
+        x.checked = clock;
+        continue;
+      }
+      clock++;
       for (const r of region) r.dead = true;
       const make = (t: Tree): Node =>
         typeof t === "number" ? frontier[t] : join(make(t[0]), make(t[1]));
       const replacement = make(best.tree);
       // Keep the object identity of x so the parent's pointer stays valid.
-      Object.assign(x, replacement, { dead: false });
+      Object.assign(x, replacement, { dead: false, checked: -1 });
       improved = true;
     }
     if (!improved) break;
@@ -145,4 +166,10 @@ export function refineTree(
   };
   const tree = toTree(root);
   return { tree, flops, peak };
+}
+
+/** Whether every node was made (or last replaced) by `time`. */
+function madeBy(nodes: readonly Node[], time: number): boolean {
+  for (const y of nodes) if (y.made > time) return false;
+  return true;
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { WORD } from "./bits.js";
 import { connectedTree } from "./connected.js";
 import { pathCost } from "./cost.js";
 import { mergeDuplicates } from "./duplicates.js";
+import { Greedy, greedyTree } from "./greedy.js";
 import { effectiveLabels } from "./labels.js";
-import { optimalTree } from "./optimal.js";
+import { optimalTree, type Solution } from "./optimal.js";
 import { planContraction } from "./plan.js";
 import { mulberry32 } from "./random.js";
 import { randomGreedy } from "./randomGreedy.js";
@@ -80,6 +82,80 @@ describe("connectedTree", () => {
     const problem = denseProblem(inputs, output, sizes);
     const bound = randomGreedy(problem, { trials: 1, seed: 0, maxIntermediate: Infinity })[0];
     expect(connectedTree(problem, Number.POSITIVE_INFINITY, bound.flops, 10)).toBe("budget");
+  });
+});
+
+/** The network with every label split into itself and `copies` labels of size 1: same costs. */
+function withCopies(
+  network: ReturnType<typeof connectedNetwork>,
+  copies: number,
+): ReturnType<typeof connectedNetwork> {
+  const { inputs, output, sizes } = network;
+  const offset = Math.max(...sizes.keys()) + 1;
+  const split = (l: number) => [
+    l,
+    ...Array.from({ length: copies }, (_, c) => l + (c + 1) * offset),
+  ];
+  const bigger = new Map(sizes);
+  for (const [l] of sizes) for (const copy of split(l).slice(1)) bigger.set(copy, 1);
+  return {
+    inputs: inputs.map((ls) => ls.flatMap(split)),
+    output: output.flatMap(split),
+    sizes: bigger,
+  };
+}
+
+describe("the exact searches", () => {
+  it("find the same cost when the labels take several words", () => {
+    const rand = mulberry32(27);
+    for (let trial = 0; trial < 20; trial++) {
+      const network = connectedNetwork(rand, 3 + (trial % 6));
+      const wide = withCopies(network, 20);
+      const narrow = denseProblem(network.inputs, network.output, network.sizes);
+      const broad = denseProblem(wide.inputs, wide.output, wide.sizes);
+      expect(broad.sizes.length).toBeGreaterThan(2 * WORD);
+      const exhaustive = optimalTree(narrow, Number.POSITIVE_INFINITY);
+      expect(optimalTree(broad, Number.POSITIVE_INFINITY)?.flops).toBe(exhaustive?.flops);
+      const connected = connectedTree(narrow, Number.POSITIVE_INFINITY, Infinity, 1e7);
+      const connectedBroad = connectedTree(broad, Number.POSITIVE_INFINITY, Infinity, 1e7);
+      expect(typeof connectedBroad === "object" && connectedBroad.flops).toBe(
+        typeof connected === "object" && connected.flops,
+      );
+    }
+  });
+
+  it("give the exhaustive search's tree under a bound it meets, and nothing under one it misses", () => {
+    const rand = mulberry32(28);
+    for (let trial = 0; trial < 40; trial++) {
+      const { inputs, output, sizes } = connectedNetwork(rand, 2 + (trial % 7));
+      const problem = denseProblem(inputs, output, sizes);
+      const free = optimalTree(problem, Number.POSITIVE_INFINITY) as Solution;
+      expect(optimalTree(problem, Number.POSITIVE_INFINITY, free.flops)).toEqual(free);
+      expect(optimalTree(problem, Number.POSITIVE_INFINITY, 2 * free.flops)).toEqual(free);
+      if (free.flops > 0) {
+        expect(optimalTree(problem, Number.POSITIVE_INFINITY, free.flops - 1)).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe("Greedy", () => {
+  it("gives every run the result of a fresh start", () => {
+    const rand = mulberry32(29);
+    for (let trial = 0; trial < 10; trial++) {
+      const { inputs, output, sizes } = connectedNetwork(rand, 5 + 3 * trial);
+      const problem = denseProblem(inputs, output, sizes);
+      const greedy = new Greedy(problem);
+      for (const seed of [1, 2, 1]) {
+        const choice = (s: number) => ({
+          alpha: 0.5 * s,
+          temperature: 0.3,
+          random: mulberry32(s),
+          maxIntermediate: Number.POSITIVE_INFINITY,
+        });
+        expect(greedy.run(choice(seed))).toEqual(greedyTree(problem, choice(seed)));
+      }
+    }
   });
 });
 

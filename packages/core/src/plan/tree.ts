@@ -41,7 +41,11 @@ export function denseProblem(
     dense[id] = d;
     inOutput[id] = outputSet.has(l) ? 1 : 0;
   }
-  const operands = inputs.map((labels) => Int32Array.from(labels, (l) => ids.get(l) as number));
+  const operands = inputs.map((labels) => {
+    const renumbered = new Int32Array(labels.length);
+    for (let k = 0; k < labels.length; k++) renumbered[k] = ids.get(labels[k]) as number;
+    return renumbered;
+  });
   for (const labels of operands) for (const id of labels) holders[id]++;
   return { operands, sizes: dense, inOutput, holders };
 }
