@@ -56,13 +56,12 @@ function bestKnown(eq, plan) {
 
 const started = performance.now();
 // Planning first, every problem, so that no evaluation's garbage lands in a planning time: warmed
-// up (the JIT compiles hot code after some calls) for 200 ms or 100 calls, then the median of nine.
+// up for 300 ms (V8 keeps compiling a small problem's hot code over its first few hundred calls),
+// then the median of nine.
 const planned = problems().map((problem) => {
   const eq = equation(problem);
   const warm = performance.now();
-  for (let calls = 0; calls < 100 && performance.now() - warm < 200; calls++) {
-    planEquation(eq.equation, eq.sizes);
-  }
+  while (performance.now() - warm < 300) planEquation(eq.equation, eq.sizes);
   const times = [];
   let plan;
   for (let r = 0; r < 9; r++) {

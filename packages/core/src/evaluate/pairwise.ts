@@ -14,6 +14,7 @@
 import { multiplyViews } from "./elementwise.js";
 import { type BatchStrides, batchedMatmul } from "./gemm.js";
 import { arrange, type Operand, sumLabels } from "./operand.js";
+import { innerRun } from "./strided.js";
 import { size, strides } from "./tensor.js";
 
 /**
@@ -60,7 +61,8 @@ function layout(left: Operand, right: Operand, keep: ReadonlySet<number>): Layou
 
 /**
  * The product of two operands that share only kept labels: on the larger operand's labels in its
- * own order (so it is read straight through), then the other's remaining labels.
+ * own order (so it is read straight through), with the other's remaining labels after them or
+ * before them, whichever leaves the longer innermost runs (each run is one loop call).
  */
 function elementwiseProduct(
   a: Operand,
@@ -68,17 +70,24 @@ function elementwiseProduct(
   allocate: (n: number) => Float64Array,
 ): Operand {
   const [big, small] = size(a.tensor.shape) >= size(b.tensor.shape) ? [a, b] : [b, a];
-  const labels = [...big.labels, ...small.labels.filter((l) => !big.labels.includes(l))];
-  const view = (op: Operand) => {
-    const st = strides(op.tensor.shape);
-    return labels.map((l) => (op.labels.includes(l) ? st[op.labels.indexOf(l)] : 0));
+  const own = small.labels.filter((l) => !big.labels.includes(l));
+  const layout = (labels: number[]) => {
+    const view = (op: Operand) => {
+      const st = strides(op.tensor.shape);
+      return labels.map((l) => (op.labels.includes(l) ? st[op.labels.indexOf(l)] : 0));
+    };
+    const shape = labels.map((l) => {
+      const owner = big.labels.includes(l) ? big : small;
+      return owner.tensor.shape[owner.labels.indexOf(l)];
+    });
+    const views = [view(big), view(small)];
+    return { labels, shape, views, run: innerRun(shape, views) };
   };
-  const shape = labels.map((l) => {
-    const owner = big.labels.includes(l) ? big : small;
-    return owner.tensor.shape[owner.labels.indexOf(l)];
-  });
+  const after = layout([...big.labels, ...own]);
+  const before = layout([...own, ...big.labels]);
+  const { labels, shape, views } = before.run > after.run ? before : after;
   const data = allocate(size(shape));
-  multiplyViews(shape, big.tensor.data, view(big), small.tensor.data, view(small), data);
+  multiplyViews(shape, big.tensor.data, views[0], small.tensor.data, views[1], data);
   return { tensor: { shape, data }, labels };
 }
 

@@ -47,6 +47,16 @@ function coalesce(
 }
 
 /**
+ * How long the innermost runs of the views are once their axes are merged (see `walk`).
+ *
+ * @example innerRun([4, 2], [[2, 1], [0, 1]]) // 2: the second view repeats its row
+ */
+export function innerRun(shape: readonly number[], views: readonly (readonly number[])[]): number {
+  const merged = coalesce(shape, views).shape;
+  return merged.length === 0 ? 1 : merged[merged.length - 1];
+}
+
+/**
  * Calls `visit(offsets, count, steps, at)` for every innermost run of the strided views (one
  * shape, a list of strides per view), in row-major order: `offsets[v]` and `steps[v]` are where
  * view v's run starts and how far apart its entries are, `at` is the run's first position in
