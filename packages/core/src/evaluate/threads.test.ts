@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { mulberry32 } from "../plan/random.js";
+import { allocate, heap, release } from "./heap.js";
 import { disableThreads, enableThreads, makeHelper } from "./threads.js";
 import { attachHelper, productThreads, wasmMatmul } from "./wasmGemm.js";
 
@@ -52,6 +53,37 @@ describe("the helper thread", () => {
       }
       expect(worst).toBeLessThan(1e-12);
     }
+  });
+
+  it("keeps up when the memory grows between products, and reads A in place with it", async () => {
+    const rand = mulberry32(53);
+    const [m, k, n] = [400, 300, 30];
+    const values = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
+    const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
+    const product = (a: Float64Array, offset: number) => {
+      const c = new Float64Array(m * n);
+      const view = { data: a, offset, row: k, col: 1 }; // in the kernels' memory: read in place
+      wasmMatmul(view, { data: b, offset: 0, row: n, col: 1 }, c, 0, m, k, n);
+      return c;
+    };
+    const low = allocate(m * k) as Float64Array;
+    low.set(values);
+    disableThreads();
+    const alone = product(low, 0);
+    enableThreads();
+    const started = Date.now();
+    while (productThreads() < 2 && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(product(low, 0)).toEqual(alone);
+    // more than all the memory: it grows, and A now lies beyond its old end
+    const before = heap().length;
+    const high = allocate(before + m * k) as Float64Array;
+    high.set(values, before);
+    expect(product(high, before)).toEqual(alone);
+    expect(productThreads()).toBe(2); // the helper did its half: it saw the grown memory
+    release(high);
+    release(low);
   });
 
   it("redoes the work of a helper that fails, then leaves it aside", async () => {
