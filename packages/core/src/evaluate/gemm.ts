@@ -13,7 +13,7 @@
  */
 
 import { matmulBlocked } from "./jsGemm.js";
-import { addScaled, dot, multiplyInto, scaleInto } from "./loops.js";
+import { addScaled, dot, multiplyInto, scaleInto, zero } from "./loops.js";
 import { thinProducts } from "./thin.js";
 import { wasmAvailable, wasmMatmul } from "./wasmGemm.js";
 
@@ -151,7 +151,7 @@ export function batchedMatmul(
       t++;
     if (t === batch) return c;
   }
-  c.fill(0); // the kernels below accumulate (into `out`, or after a declined kernel)
+  zero(c, 0, c.length); // the kernels below accumulate (into `out`, or after a declined kernel)
   if (m >= 16 && n >= 16 && k >= 16) {
     for (let t = 0; t < batch; t++) {
       matmulBlocked(view(a, t * at, ar, ac), view(b, t * bt, br, bc), c, t * m * n, m, k, n);

@@ -57,7 +57,7 @@ export function heap(): Float64Array {
  * A block of at least `bytes` bytes in the kernels' memory: its byte address, or -1 when the
  * memory cannot hold it (or there is none).
  *
- * @example const at = reserve(1024); heap().fill(0, at / 8, at / 8 + 128); unreserve(at);
+ * @example const at = reserve(1024); heap()[at / 8] = 1; unreserve(at);
  */
 export function reserve(bytes: number): number {
   const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);

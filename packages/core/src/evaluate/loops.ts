@@ -5,6 +5,16 @@
  */
 
 /**
+ * `dst[j] = 0` for from ≤ j < to. A loop, not `fill`: on an array in shared memory (the kernels'
+ * memory, `heap.ts`) `fill` costs several times as much.
+ *
+ * @example zero(c, 0, c.length)
+ */
+export function zero(dst: Float64Array, from: number, to: number): void {
+  for (let j = from; j < to; j++) dst[j] = 0;
+}
+
+/**
  * `dst[at + j] = v · src[from + j·step]` for j < count.
  *
  * @example scaleInto(c, 0, 2, b, 0, 1, 3) // c[0..3) = 2·b[0..3)

@@ -9,6 +9,7 @@
  * the SIMD packers of `packKernel.ts`.
  */
 import { address } from "./heap.js";
+import { zero } from "./loops.js";
 import { MR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
 import { runtime } from "./wasmRuntime.js";
@@ -46,7 +47,7 @@ export function packA(
     const base = at + ip * kc;
     const h = Math.min(MR, mc - ip);
     const first = a.offset + (i0 + ip) * row + p0 * col;
-    if (h < MR) mem.fill(0, base, base + kc * MR);
+    if (h < MR) zero(mem, base, base + kc * MR);
     if (h === MR) {
       // a full panel: four rows side by side, whatever the strides
       for (let p = 0, dst = base, src = first; p < kc; p++, dst += MR, src += col) {
@@ -106,7 +107,7 @@ export function copyRows(
     if (kc >= 64) mem.set(data.subarray(src, src + kc), dst);
     else for (let p = 0; p < kc; p++) mem[dst + p] = data[src + p];
   }
-  mem.fill(0, at + mc * kc, at + Math.ceil(mc / MR) * MR * kc);
+  zero(mem, at + mc * kc, at + Math.ceil(mc / MR) * MR * kc);
 }
 
 /**

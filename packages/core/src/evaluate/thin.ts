@@ -9,6 +9,7 @@
 
 import type { BatchStrides } from "./gemm.js";
 import { address, heap, reserve, unreserve } from "./heap.js";
+import { zero } from "./loops.js";
 import type { StridedMatrix } from "./strided.js";
 import { runtime } from "./wasmRuntime.js";
 
@@ -46,7 +47,7 @@ function residentVectorProduct(
   const at = home + 8 * matrix.offset;
   if (matrix.col === 1) kernels.dotRows(y, at, x, rows, k, 8 * matrix.row);
   else {
-    mem.fill(0, y / 8, y / 8 + rows);
+    zero(mem, y / 8, y / 8 + rows);
     kernels.axpyRows(y, x, at, k, rows, 8 * matrix.col);
   }
   if (!direct) for (let i = 0; i < rows; i++) c[cOff + i * cStep] = mem[y / 8 + i];

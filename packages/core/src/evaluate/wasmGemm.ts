@@ -13,6 +13,7 @@
  * `wasmMatmul` reports so and callers use the JS kernel.
  */
 import { address, heap, reserve, unreserve } from "./heap.js";
+import { zero } from "./loops.js";
 import { copyColumns, copyRows, packA, packB } from "./pack.js";
 import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
@@ -22,8 +23,13 @@ const KC = 256;
 const MC = 120;
 const MS = 2048;
 const NC = 2048;
-/** Blocks of at least this many multiply–adds are split with the helper thread. */
-const SPLIT_MIN = 1 << 20;
+/**
+ * Blocks of at least this many multiply–adds (about a millisecond of one core) are split with the
+ * helper thread. Measured here: blocks of 1.6–5 million ran slower split than alone (the hand-over
+ * and the two threads sharing a core's resources cost more than half the block), blocks of 10
+ * million and up faster.
+ */
+const SPLIT_MIN = 1 << 23;
 /** A is copied rather than packed when B has at most this many panels. */
 const COPY_MAX_PANELS = 8;
 
@@ -116,7 +122,7 @@ export function wasmMatmul(
   if (r === null) return false;
   if (m === 0 || n === 0) return true;
   if (k === 0) {
-    c.fill(0, cOff, cOff + m * n);
+    zero(c, cOff, cOff + m * n);
     return true;
   }
   const mPad = Math.ceil(m / MR) * MR;
