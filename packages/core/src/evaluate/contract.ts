@@ -3,11 +3,12 @@
  * the sum, over every other label in `sizes`, of the product of the operands. Each operand first
  * loses its repeated labels (a diagonal) and the labels no one else needs (a sum); the planner
  * then orders the pairwise steps, each a batched matrix product reading its operands through
- * strides (`pairwise.ts`), whose intermediates live in the kernels' memory where they can and are
- * freed once consumed (`pool.ts`); finally the last operand is laid out, as a plain array, on the
- * output labels (broadcast along labels no operand has, written
- * onto the diagonal for repeated output labels) and multiplied by the size of every label that
- * neither an operand nor the output has (a closed loop: the trace of an identity).
+ * strides (`pairwise.ts`). Large operands and the intermediates live in the kernels' memory where
+ * they can, so the WebAssembly kernels work on them in place, and each intermediate is freed once
+ * consumed (`pool.ts`). Finally the last operand is laid out, as a plain array, on the output
+ * labels (broadcast along labels no operand has, written onto the diagonal for repeated output
+ * labels) and multiplied by the size of every label that neither an operand nor the output has
+ * (a closed loop: the trace of an identity).
  */
 import type { PathStep } from "../plan/cost.js";
 import { keptLabels, labelSize } from "../plan/labels.js";
