@@ -100,9 +100,11 @@ export function contract(
         rest.map((op) => op.labels),
         output,
       );
-      // the last step's result goes to the caller: a plain array, which it can let go of
+      // the last step's result goes to the caller: a plain array, which it can let go of, best
+      // in the output's order (then it needs no rearranging)
       const last = step === path.length - 1;
-      const next = contractPair(ops[i], ops[j], kept, last ? plainArray : takeArray);
+      const order = last ? [...outputSet].filter((l) => kept.includes(l)) : kept;
+      const next = contractPair(ops[i], ops[j], order, last ? plainArray : takeArray);
       // the two operands were consumed: recycle those that were our own intermediates
       for (const op of [ops[i], ops[j]])
         if (intermediates.delete(op.tensor.data)) giveArray(op.tensor.data);

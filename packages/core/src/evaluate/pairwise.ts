@@ -93,7 +93,7 @@ function elementwiseProduct(
 
 /**
  * Contracts `a` and `b` (distinct labels each), keeping exactly the labels in `kept` (in an order
- * of its choosing) and summing the rest. The result's array comes from `allocate` (its contents
+ * of its choosing: `kept`'s own when that costs no more copying) and summing the rest. The result's array comes from `allocate` (its contents
  * are overwritten).
  *
  * @example
@@ -119,8 +119,14 @@ export function contractPair(
   }
   const forward = layout(x, y, keep);
   const backward = layout(y, x, keep);
+  // the orientation with less to copy; on a tie, one whose result comes in `kept`'s order
+  const inOrder = (l: Layout) =>
+    [...l.batch, ...l.freeLeft, ...l.freeRight].every((label, k) => label === kept[k]);
   const { left, right, batch, summed, freeLeft, freeRight } =
-    backward.moved < forward.moved ? backward : forward;
+    backward.moved < forward.moved ||
+    (backward.moved === forward.moved && inOrder(backward) && !inOrder(forward))
+      ? backward
+      : forward;
   const labels = [...batch, ...freeLeft, ...freeRight];
   const dims = (op: Operand, ls: readonly number[]) =>
     ls.map((label) => op.tensor.shape[op.labels.indexOf(label)]);
