@@ -42,11 +42,12 @@ export function diagonal(op: Operand): Operand {
 }
 
 /**
- * The operand with its (distinct) labels permuted into the order `labels`.
+ * The operand with its (distinct) labels permuted into the order `labels` (written into `out`,
+ * when given and a permutation is needed).
  *
  * @example arrange({ tensor: tensor([2, 2], [1, 2, 3, 4]), labels: [0, 1] }, [1, 0]) // [1, 3, 2, 4]
  */
-export function arrange(op: Operand, labels: readonly number[]): Operand {
+export function arrange(op: Operand, labels: readonly number[], out?: Float64Array): Operand {
   if (labels.length !== op.labels.length || labels.some((l) => !op.labels.includes(l))) {
     throw new Error(`arrange: labels [${labels}] are not a permutation of [${op.labels}]`);
   }
@@ -55,7 +56,8 @@ export function arrange(op: Operand, labels: readonly number[]): Operand {
   const axes = labels.map((l) => op.labels.indexOf(l));
   const shape = axes.map((a) => op.tensor.shape[a]);
   const view = axes.map((a) => st[a]);
-  return { tensor: { shape, data: gather(op.tensor.data, shape, view) }, labels: [...labels] };
+  const data = gather(op.tensor.data, shape, view, out);
+  return { tensor: { shape, data }, labels: [...labels] };
 }
 
 /**

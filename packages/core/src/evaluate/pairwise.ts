@@ -13,6 +13,7 @@
  */
 import { multiplyViews } from "./elementwise.js";
 import { type BatchStrides, batchedMatmul } from "./gemm.js";
+import { allocate as allocateInHeap, release } from "./heap.js";
 import { arrange, type Operand, sumLabels } from "./operand.js";
 import { innerRun } from "./strided.js";
 import { size, strides } from "./tensor.js";
@@ -134,15 +135,24 @@ export function contractPair(
   const leftShape = dims(left, freeLeft);
   const rightShape = dims(right, freeRight);
   const [t, m, k, n] = [batchShape, leftShape, dims(left, summed), rightShape].map(size);
+  // an operand whose groups interleave is copied, into the kernels' memory when it can be (so
+  // the SIMD packers read it), and freed after the product
+  const copies: Float64Array[] = [];
   const read = (op: Operand, groups: number[][]) => {
     const st = groupStrides(op, groups);
     if (st !== null) return { data: op.tensor.data, st };
-    const copy = arrange(op, groups.flat()).tensor;
+    const scratch = allocateInHeap(size(op.tensor.shape));
+    if (scratch !== null) copies.push(scratch);
+    const copy = arrange(op, groups.flat(), scratch ?? undefined).tensor;
     const [rows, cols] = groups.slice(1).map((g) => size(dims(op, g)));
     return { data: copy.data, st: [rows * cols, cols, 1] as const };
   };
-  const l = read(left, [batch, freeLeft, summed]);
-  const r = read(right, [batch, summed, freeRight]);
-  const data = batchedMatmul(l.data, r.data, t, m, k, n, l.st, r.st, allocate(t * m * n));
-  return { tensor: { shape: [...batchShape, ...leftShape, ...rightShape], data }, labels };
+  try {
+    const l = read(left, [batch, freeLeft, summed]);
+    const r = read(right, [batch, summed, freeRight]);
+    const data = batchedMatmul(l.data, r.data, t, m, k, n, l.st, r.st, allocate(t * m * n));
+    return { tensor: { shape: [...batchShape, ...leftShape, ...rightShape], data }, labels };
+  } finally {
+    for (const copy of copies) release(copy);
+  }
 }

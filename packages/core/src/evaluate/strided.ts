@@ -94,7 +94,7 @@ export function walk(
 }
 
 /**
- * A row-major copy of the view of `data` with the given shape and strides.
+ * A row-major copy of the view of `data` with the given shape and strides (into `out` when given).
  *
  * @example gather(Float64Array.of(1, 2, 3, 4), [2, 2], [1, 2]) // transpose: [1, 3, 2, 4]
  * @example gather(Float64Array.of(1, 2, 3, 4), [2], [3]) // diagonal: [1, 4]
@@ -103,8 +103,8 @@ export function gather(
   data: Float64Array,
   shape: readonly number[],
   viewStrides: readonly number[],
+  out: Float64Array = new Float64Array(size(shape)),
 ): Float64Array {
-  const out = new Float64Array(size(shape));
   walk(shape, [viewStrides], (offsets, count, steps, at) => {
     const offset = offsets[0];
     const step = steps[0];
