@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { contract, type Operand } from "./contract.js";
 import { address, allocate, release } from "./heap.js";
@@ -39,6 +39,20 @@ function naiveEinsum(
   visit(0);
   return { shape, value, scale };
 }
+
+// every array handed back to the pool, to check that none is a plain one where memory is shared
+const givenBack = vi.hoisted(() => ({ plain: 0 }));
+vi.mock("./pool.js", async (original) => {
+  const real = await original<typeof import("./pool.js")>();
+  const heap = await import("./heap.js");
+  return {
+    ...real,
+    giveArray: (array: Float64Array) => {
+      if (heap.address(array) < 0) givenBack.plain++;
+      real.giveArray(array);
+    },
+  };
+});
 
 function randomTensor(shape: number[], rand: () => number): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
@@ -156,6 +170,24 @@ describe("contract agrees with a naive einsum", () => {
       expectMatchesOracle(ops, [0, n], sizes);
       expectMatchesOracle(ops, [], sizes);
     }
+  });
+
+  it("keeps no plain array of its own where the kernels' memory is shared", () => {
+    const rand = mulberry32(6);
+    const sizes = new Map([
+      [0, 20],
+      [1, 15],
+    ]);
+    givenBack.plain = 0;
+    // a last step that needs rearranging, a repeated and a broadcast output label
+    const ops = [operand([0, 1], sizes, rand), operand([0], sizes, rand)];
+    for (const output of [
+      [1, 0],
+      [0, 0, 1],
+      [0, 1],
+    ])
+      expectMatchesOracle(ops, output, sizes);
+    expect(givenBack.plain).toBe(0);
   });
 
   it("with operands in the kernels' memory, through its SIMD loops", () => {

@@ -3,12 +3,12 @@
  * the sum, over every other label in `sizes`, of the product of the operands. Each operand first
  * loses its repeated labels (a diagonal) and the labels no one else needs (a sum); the planner
  * then orders the pairwise steps, each a batched matrix product reading its operands through
- * strides (`pairwise.ts`). Large operands and the intermediates live in the kernels' memory where
- * they can, so the WebAssembly kernels work on them in place, and each intermediate is freed once
- * consumed (`pool.ts`). Finally the last operand is laid out, as a plain array, on the output
- * labels (broadcast along labels no operand has, written onto the diagonal for repeated output
- * labels) and multiplied by the size of every label that neither an operand nor the output has
- * (a closed loop: the trace of an identity).
+ * strides, or an elementwise product when it sums nothing (`pairwise.ts`). Large operands and the
+ * intermediates live in the kernels' memory where they can, so the WebAssembly kernels work on
+ * them in place, and each intermediate is freed once consumed (`pool.ts`). Finally the last
+ * operand is laid out, as a plain array, on the output labels (broadcast along labels no operand
+ * has, written onto the diagonal for repeated output labels) and multiplied by the size of every
+ * label that neither an operand nor the output has (a closed loop: the trace of an identity).
  */
 import type { PathStep } from "../plan/cost.js";
 import { keptLabels, labelSize } from "../plan/labels.js";
@@ -77,6 +77,8 @@ export function contract(
       sizes,
     ).path;
   const intermediates = new Set<Float64Array>();
+  // the last step's result, a plain array: the caller's when it is returned as it is
+  let final: Float64Array | undefined;
   let result: Tensor;
   try {
     // large operands in plain memory are copied into the kernels' memory (and count as our own)
@@ -105,20 +107,19 @@ export function contract(
       const last = step === path.length - 1;
       const order = last ? [...outputSet].filter((l) => kept.includes(l)) : kept;
       const next = contractPair(ops[i], ops[j], order, last ? plainArray : takeArray);
-      // the two operands were consumed: recycle those that were our own intermediates
+      // the two operands were consumed: free those that were our own intermediates
       for (const op of [ops[i], ops[j]])
         if (intermediates.delete(op.tensor.data)) giveArray(op.tensor.data);
-      intermediates.add(next.tensor.data);
+      if (last) final = next.tensor.data;
+      else intermediates.add(next.tensor.data);
       ops = [...rest, next];
     }
     const last: Operand = ops[0] ?? { tensor: { shape: [], data: Float64Array.of(1) }, labels: [] };
-    // our own last intermediate is returned as it is when already on the output labels (and not
-    // in the kernels' memory, which the caller's garbage collector could not free)
+    // the last step's result is returned as it is when already on the output labels
     const onOutput =
       last.labels.length === output.length && last.labels.every((l, k) => l === output[k]);
-    if (intermediates.has(last.tensor.data) && onOutput && address(last.tensor.data) < 0) {
-      intermediates.delete(last.tensor.data);
-      result = { shape: [...last.tensor.shape], data: last.tensor.data };
+    if (final !== undefined && final === last.tensor.data && onOutput) {
+      result = { shape: [...last.tensor.shape], data: final };
     } else result = expand(last, output, sizes);
   } finally {
     for (const data of intermediates) giveArray(data);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { multiplyViews } from "./elementwise.js";
+import { allocate, release } from "./heap.js";
 
 describe("multiplyViews", () => {
   it("multiplies transposed, broadcast and contiguous views entry by entry", () => {
@@ -46,5 +47,33 @@ describe("multiplyViews", () => {
     expect([...out]).toEqual([7, 7]);
     multiplyViews([], Float64Array.of(3), [], Float64Array.of(4), [], out);
     expect([...out]).toEqual([12, 7]);
+  });
+
+  it("runs on the SIMD loops for operands in the kernels' memory, into any result", () => {
+    const rand = mulberry32(6);
+    const [rows, cols] = [90, 70]; // more than 4096 entries: a plain result goes through scratch
+    const plain = Float64Array.from({ length: rows * cols }, () => 2 * rand() - 1);
+    const vector = Float64Array.from({ length: cols }, () => 2 * rand() - 1);
+    const [a, v] = [plain, vector].map((x) => {
+      const y = allocate(x.length) as Float64Array;
+      y.set(x);
+      return y;
+    });
+    const want = multiplyViews(
+      [rows, cols],
+      plain,
+      [cols, 1],
+      vector,
+      [0, 1],
+      new Float64Array(rows * cols),
+    );
+    const resident = allocate(rows * cols) as Float64Array;
+    for (const out of [new Float64Array(rows * cols), resident]) {
+      multiplyViews([rows, cols], a, [cols, 1], v, [0, 1], out); // a row scaled entry by entry
+      expect([...out]).toEqual([...want]);
+      multiplyViews([rows, cols], a, [cols, 1], a, [cols, 1], out); // a Hadamard square
+      expect([...out]).toEqual(Array.from(plain, (x) => x * x));
+    }
+    for (const x of [a, v, resident]) release(x);
   });
 });

@@ -3,16 +3,19 @@
  * — Hadamard products, a matrix scaled along an axis by a vector, outer products — are this, one
  * pass over the result. Broadcasting is a stride of 0, so a run along which one view is constant
  * is a scaling of the other view's run, and where both are contiguous it is a plain product. When
- * all three arrays live in the kernels' memory (`heap.ts`), contiguous runs go to its SIMD loops
- * (`vectorKernel.ts`); other runs, and other arrays, to the JavaScript loops of `loops.ts`.
+ * both operands live in the kernels' memory (`heap.ts`), contiguous runs go to its SIMD loops
+ * (`vectorKernel.ts`), the result too (a large plain one by way of scratch there); other runs,
+ * and other arrays, to the JavaScript loops of `loops.ts`.
  */
-import { address } from "./heap.js";
+import { address, allocate, release } from "./heap.js";
 import { multiplyInto, scaleInto } from "./loops.js";
-import { walk } from "./strided.js";
+import { innerRun, walk } from "./strided.js";
 import { runtime } from "./wasmRuntime.js";
 
 /** Runs shorter than this stay in JavaScript: a call into WebAssembly costs a few entries' work. */
 const WASM_RUN = 16;
+/** A plain result of at least this many entries is computed in the kernels' memory and copied out. */
+const COPY_OUT_MIN = 4096;
 
 /**
  * Writes `a ∘ b` over `shape` row-major into `out`, entry (i…) of each view being at `Σ i·stride`.
@@ -33,6 +36,16 @@ export function multiplyViews(
   const pa = address(a);
   const pb = address(b);
   const po = address(out);
+  if (pa >= 0 && pb >= 0 && po < 0 && out.length >= COPY_OUT_MIN) {
+    // a plain result of long runs: the SIMD loops into scratch and one copy out beat JavaScript
+    const scratch = innerRun(shape, [aStrides, bStrides]) >= WASM_RUN ? allocate(out.length) : null;
+    if (scratch !== null) {
+      multiplyViews(shape, a, aStrides, b, bStrides, scratch);
+      out.set(scratch);
+      release(scratch);
+      return out;
+    }
+  }
   const kernels = pa >= 0 && pb >= 0 && po >= 0 ? runtime()?.vector : undefined;
   walk(shape, [aStrides, bStrides], (offsets, count, steps, at) => {
     const oa = offsets[0];

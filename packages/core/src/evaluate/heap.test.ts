@@ -40,6 +40,17 @@ describe("the kernels' heap", () => {
     release(small);
   });
 
+  it("frees only whole arrays, not views into them", () => {
+    const x = allocate(8) as Float64Array;
+    const y = allocate(8) as Float64Array;
+    release(x.subarray(0, 2)); // where x starts, but not all of it
+    release(x.subarray(8)); // empty, where y starts
+    release(y.subarray(4));
+    const z = allocate(8) as Float64Array;
+    expect([address(x), address(y)]).not.toContain(address(z));
+    for (const a of [x, y, z]) release(a);
+  });
+
   it("says when the memory cannot hold a block", () => {
     expect(reserve(2 ** 33)).toBe(-1);
     expect(allocate(2 ** 31)).toBeNull();

@@ -18,6 +18,8 @@ const PAGE = 65536;
 const free: { at: number; bytes: number }[] = [];
 /** The size of every block in use, by address. */
 const used = new Map<number, number>();
+/** The length of every array `allocate` gave and `release` has not taken back, by address. */
+const arrays = new Map<number, number>();
 /** Where the blocks end: everything above is unused. Address 0 is never handed out. */
 let top = ALIGN;
 /** Every buffer of the memory views were made on (a new one after each growth). */
@@ -118,15 +120,22 @@ export function unreserve(at: number): void {
 export function allocate(n: number): Float64Array | null {
   if (n === 0 || runtime()?.shared !== true) return null;
   const at = reserve(8 * n);
-  return at < 0 ? null : new Float64Array(heap().buffer, at, n);
+  if (at < 0) return null;
+  arrays.set(at, n);
+  return new Float64Array(heap().buffer, at, n);
 }
 
 /**
  * Frees an array `allocate` gave; the caller guarantees nothing uses it afterwards. Any other
- * array is left alone.
+ * array, a part of one included, is left alone.
  */
 export function release(array: Float64Array): void {
-  if (address(array) >= 0) unreserve(array.byteOffset);
+  const at = address(array);
+  // only a whole array (not a view that merely starts where one does)
+  if (at >= 0 && arrays.get(at) === array.length) {
+    arrays.delete(at);
+    unreserve(at);
+  }
 }
 
 /**

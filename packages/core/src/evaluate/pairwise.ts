@@ -63,11 +63,13 @@ function layout(left: Operand, right: Operand, keep: ReadonlySet<number>): Layou
 /**
  * The product of two operands that share only kept labels: on the larger operand's labels in its
  * own order (so it is read straight through), with the other's remaining labels after them or
- * before them, whichever leaves the longer innermost runs (each run is one loop call).
+ * before them, whichever leaves the longer innermost runs (each run is one loop call), or on a tie
+ * whichever is in `kept`'s order.
  */
 function elementwiseProduct(
   a: Operand,
   b: Operand,
+  kept: readonly number[],
   allocate: (n: number) => Float64Array,
 ): Operand {
   const [big, small] = size(a.tensor.shape) >= size(b.tensor.shape) ? [a, b] : [b, a];
@@ -86,7 +88,11 @@ function elementwiseProduct(
   };
   const after = layout([...big.labels, ...own]);
   const before = layout([...own, ...big.labels]);
-  const { labels, shape, views } = before.run > after.run ? before : after;
+  const inOrder = (l: { labels: number[] }) => l.labels.every((label, k) => label === kept[k]);
+  const { labels, shape, views } =
+    before.run > after.run || (before.run === after.run && inOrder(before) && !inOrder(after))
+      ? before
+      : after;
   const data = allocate(size(shape));
   multiplyViews(shape, big.tensor.data, views[0], small.tensor.data, views[1], data);
   return { tensor: { shape, data }, labels };
@@ -94,8 +100,8 @@ function elementwiseProduct(
 
 /**
  * Contracts `a` and `b` (distinct labels each), keeping exactly the labels in `kept` (in an order
- * of its choosing: `kept`'s own when that costs no more copying) and summing the rest. The result's array comes from `allocate` (its contents
- * are overwritten).
+ * of its choosing: `kept`'s own when that costs no more copying) and summing the rest. The
+ * result's array comes from `allocate` (its contents are overwritten).
  *
  * @example
  * // a matrix product: A[0,1] · B[1,2] keeping [0, 2]
@@ -116,7 +122,7 @@ export function contractPair(
     throw new Error(`contractPair: the planned labels [${missing}] are on neither operand`);
   }
   if (x.labels.every((l) => keep.has(l) || !y.labels.includes(l))) {
-    return elementwiseProduct(x, y, allocate);
+    return elementwiseProduct(x, y, kept, allocate);
   }
   const forward = layout(x, y, keep);
   const backward = layout(y, x, keep);

@@ -3,8 +3,8 @@
  * products and scalings of runs, and the two matrix–vector products (dot products along a
  * matrix's rows, or axpys along them). Each streams its operands once, two f64 lanes at a time and
  * unrolled, with a plain f64 loop for the last few entries, so any count is fine (0 included). All
- * arguments are byte addresses or counts in the kernels' memory; `gemm.ts` and `elementwise.ts`
- * call them when every operand already lives there (`heap.ts`), since copying an operand in
+ * arguments are byte addresses or counts in the kernels' memory; `elementwise.ts` and `thin.ts`
+ * call them when the large operands already live there (`heap.ts`), since copying an operand in
  * would cost as much as the arithmetic.
  */
 import {

@@ -1,16 +1,16 @@
 /**
  * The matrix product on the WebAssembly SIMD kernel (`simdKernel.ts`), blocked as in GotoBLAS:
  * for each KC × NC block of B (packed once into 4-column panels) and each block of up to MS rows
- * of A (packed into MR-row panels, or for thin products copied as plain rows or columns;
- * `pack.ts`), kernel calls on MC-row chunks add the block product into a padded copy of C in the
- * module's memory (the first block of k stores it, so C is never zeroed), which is copied out at
- * the end — unless C itself lives there and is made of whole tiles, when the kernel writes it in
- * place; the packs and C's copy live in scratch space reserved for the call (`heap.ts`). Packing reads
- * the caller's arrays directly, through their strides, so only C makes a round trip and a
- * transposed operand is never copied. When a helper thread is attached (`threads.ts`, on Node)
- * and a block is large, the helper runs the second half of the chunks on the same shared memory
- * while this thread runs the first. Where WebAssembly SIMD is unavailable (`wasmRuntime.ts`)
- * `wasmMatmul` reports so and callers use the JS kernel.
+ * of A (packed into MR-row panels; or, when B is at most 32 columns wide, copied as plain rows or
+ * columns, or read where it lies when A lives in the kernels' memory; `pack.ts`), kernel calls on
+ * MC-row chunks add the block product into a padded copy of C in the module's memory (the first
+ * block of k stores it, so C is never zeroed), which is copied out at the end — unless C itself
+ * lives there and is made of whole tiles, when the kernel writes it in place. The packs and C's
+ * copy live in scratch space reserved for the call (`heap.ts`). Packing reads the caller's arrays
+ * directly, through their strides, so a transposed operand is never copied. When a helper thread
+ * is attached (`threads.ts`, on Node) and a block is large, the helper runs the second half of the
+ * chunks on the same shared memory while this thread runs the first. Where WebAssembly SIMD is
+ * unavailable (`wasmRuntime.ts`) `wasmMatmul` reports so and callers use the JS kernel.
  */
 import { address, heap, reserve, unreserve } from "./heap.js";
 import { zero } from "./loops.js";
@@ -218,9 +218,15 @@ function product(
             stage(half * MR, Math.min(last * MR, ms) - half * MR);
             helper?.start([...args, ...rest, half, last]);
           }
-          stage(first * MR, Math.min(half * MR, ms) - first * MR);
-          runChunks(kernels, ...args, ...rest, first, half);
-          if (split && helper?.wait() === false) runChunks(kernels, ...args, ...rest, half, last);
+          // the helper is waited for whatever happens here: the scratch it works on is freed after
+          let helped = true;
+          try {
+            stage(first * MR, Math.min(half * MR, ms) - first * MR);
+            runChunks(kernels, ...args, ...rest, first, half);
+          } finally {
+            if (split) helped = helper?.wait() === true;
+          }
+          if (!helped) runChunks(kernels, ...args, ...rest, half, last);
         };
         // rows or columns of A that live in the kernels' memory are read where they lie, all but
         // a last, partial panel (the kernel reads whole panels: that one is copied, zero-padded)
