@@ -1,9 +1,10 @@
 /**
  * A tiny WebAssembly assembler: just enough of the binary format to write one module by hand in
- * TypeScript — LEB128 numbers, the type, import, function, export and code sections, and the
- * handful of integer, float and 128-bit SIMD instructions the kernels use. Building the
- * bytes in code keeps the repository free of binary blobs and of any build-time tool; the result
- * is checked by the engine itself (`new WebAssembly.Module` validates every instruction).
+ * TypeScript — LEB128 numbers, the type, import, function, export and code sections, the handful
+ * of integer, float and 128-bit SIMD instructions the kernels use, and the counted loop and
+ * pointer step they are written with. Building the bytes in code keeps the repository free of
+ * binary blobs and of any build-time tool; the result is checked by the engine itself
+ * (`new WebAssembly.Module` validates every instruction).
  */
 
 /** Unsigned LEB128. */
