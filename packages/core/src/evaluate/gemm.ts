@@ -2,7 +2,7 @@
  * The batched matrix product at the heart of every pairwise contraction: `C[t] = A[t] · B[t]`,
  * with A and B read through strides (so a transposed or interleaved operand needs no copy) and C
  * written row-major. Products with k = 1 — outer products, scalings and Hadamard products — are
- * one JavaScript loop nest at any size. Thin products (a side of one or two) whose matrix lives in
+ * elementwise products (`elementwise.ts`). Thin products (a side of one or two) whose matrix lives in
  * the kernels' memory run as matrix–vector products on SIMD loops (`thin.ts`). Other products of a
  * few thousand multiply–adds and up run on the WebAssembly SIMD kernel (`wasmGemm.ts`) unless a
  * side is a vector (its 4 × 4 tiles would be three-quarters padding); below that size, for
@@ -12,8 +12,9 @@
  * the blocked kernel of `jsGemm.ts`.
  */
 
+import { multiplyViews } from "./elementwise.js";
 import { matmulBlocked } from "./jsGemm.js";
-import { addScaled, dot, multiplyInto, scaleInto, zero } from "./loops.js";
+import { addScaled, dot, zero } from "./loops.js";
 import { thinProducts } from "./thin.js";
 import { wasmAvailable, wasmMatmul } from "./wasmGemm.js";
 
@@ -64,33 +65,6 @@ function matmulSmall(
   }
 }
 
-/**
- * Products with k = 1: an outer product per batch entry, which is a scaling when m or n is 1 and
- * a Hadamard product when both are. One loop nest for the whole batch, the longer side innermost.
- */
-function outerProducts(
-  a: Float64Array,
-  [at, ar]: BatchStrides,
-  b: Float64Array,
-  [bt, , bc]: BatchStrides,
-  c: Float64Array,
-  batch: number,
-  m: number,
-  n: number,
-): void {
-  if (m === 1 && n === 1) {
-    multiplyInto(c, 0, a, 0, at, b, 0, bt, batch);
-    return;
-  }
-  if (n === 1) {
-    for (let t = 0; t < batch; t++) scaleInto(c, t * m, b[t * bt], a, t * at, ar, m);
-    return;
-  }
-  for (let t = 0, o = 0; t < batch; t++) {
-    for (let i = 0; i < m; i++, o += n) scaleInto(c, o, a[t * at + i * ar], b, t * bt, bc, n);
-  }
-}
-
 /** How many entries a batch of `dims` read through `strides` spans (0 when it is empty). */
 function extent(strides: BatchStrides, dims: readonly number[]): number {
   if (dims.some((d) => d === 0)) return 0;
@@ -130,8 +104,8 @@ export function batchedMatmul(
   const [at, ar, ac] = aStrides;
   const [bt, br, bc] = bStrides;
   if (k === 1) {
-    outerProducts(a, aStrides, b, bStrides, c, batch, m, n);
-    return c;
+    // an outer product per batch entry: an elementwise product of A's column and B's row
+    return multiplyViews([batch, m, n], a, [at, ar, 0], b, [bt, 0, bc], c);
   }
   const view = (data: Float64Array, offset: number, row: number, col: number) => ({
     data,
