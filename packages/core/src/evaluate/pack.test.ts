@@ -57,12 +57,14 @@ describe("packing", () => {
     }
   });
 
-  it("packs sources in the kernels' memory with the SIMD packers, as the loops do", () => {
-    // A(i, p) stored with rows 13 apart (each row contiguous) or columns 11 apart: 9 rows
-    // (two full panels and a partial one) of 5 or 6 steps (odd and even), from row 1, step 2
+  it("packs sources in the kernels' memory in WebAssembly, as the loops do", () => {
+    // A(i, p) stored with rows 13 apart (each row contiguous), columns 11 apart, or neither
+    // contiguous: 9 rows (two full panels and a partial one) of 5 or 6 steps (odd and even),
+    // from row 1, step 2
     for (const [row, col] of [
       [13, 1],
       [1, 11],
+      [7, 2],
     ]) {
       for (const kc of [5, 6]) {
         const plain = Float64Array.from({ length: 140 }, (_, x) => x + 0.5);

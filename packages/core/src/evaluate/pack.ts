@@ -5,8 +5,9 @@
  * columns, which the kernel reads as they are (block copies, much cheaper than interleaving). The
  * sources are read in place through their strides — a transposed operand is packed as cheaply as
  * a plain one — and full panels move four values a loop trip; where source and panels both live
- * in the kernels' memory and a panel's lanes or steps are contiguous, full panels are packed by
- * the SIMD packers of `packKernel.ts`.
+ * in the kernels' memory, every panel is packed in WebAssembly (`packKernel.ts`; JavaScript's
+ * stores into shared memory are slow): full panels whose lanes or steps are contiguous by its SIMD
+ * packers, others a value at a time.
  */
 import { address } from "./heap.js";
 import { zero } from "./loops.js";
@@ -32,18 +33,26 @@ export function packA(
   at: number,
 ): void {
   const { data, row, col } = a;
-  // full panels of a source in the kernels' memory, into it, on the SIMD packers
+  // a source in the kernels' memory, into it: full panels on the SIMD packers where a panel's
+  // lanes or steps are contiguous, other panels a value at a time, all in WebAssembly (plain
+  // JavaScript stores into shared memory are slow)
   const home = address(data);
   const into = address(mem);
-  const kernels = home >= 0 && into >= 0 && (row === 1 || col === 1) ? runtime()?.pack : undefined;
-  const full = kernels === undefined ? 0 : Math.floor(mc / MR);
-  if (kernels !== undefined && full > 0) {
+  const kernels = home >= 0 && into >= 0 ? runtime()?.pack : undefined;
+  if (kernels !== undefined) {
     const src = home + 8 * (a.offset + i0 * row + p0 * col);
     const dst = into + 8 * at;
-    if (row === 1) kernels.packSide(dst, src, kc, 8 * col, full, 8 * MR);
-    else kernels.packLanes(dst, src, kc, 8 * row, full, 8 * MR * row);
+    const contiguous = row === 1 || col === 1;
+    const full = contiguous ? Math.floor(mc / MR) : 0;
+    if (full > 0 && row === 1) kernels.packSide(dst, src, kc, 8 * col, full, 8 * MR);
+    else if (full > 0) kernels.packLanes(dst, src, kc, 8 * row, full, 8 * MR * row);
+    for (let ip = full * MR; ip < mc; ip += MR) {
+      const h = Math.min(MR, mc - ip);
+      kernels.packStrided(dst + 8 * ip * kc, src + 8 * ip * row, kc, 8 * col, 8 * row, h);
+    }
+    return;
   }
-  for (let ip = full * MR; ip < mc; ip += MR) {
+  for (let ip = 0; ip < mc; ip += MR) {
     const base = at + ip * kc;
     const h = Math.min(MR, mc - ip);
     const first = a.offset + (i0 + ip) * row + p0 * col;

@@ -1,12 +1,13 @@
 /**
- * The WebAssembly SIMD packers of the matrix product, written with `wasmEmit.ts`: they lay full
+ * The WebAssembly packers of the matrix product, written with `wasmEmit.ts`: they lay full
  * four-lane panels out as the block kernel reads them (`pack.ts` describes the layout), for
  * operands that live in the kernels' memory (`heap.ts`). A panel's four lanes (four rows of A, or
  * four columns of B) either lie side by side at every step — then each step is a 32-byte copy —
  * or each lane is contiguous along the steps — then two steps of four lanes are a 4 × 2 transpose,
- * four loads, four shuffles and four stores. All arguments are byte addresses, byte strides or
- * counts; `panels` panels are packed one after the other, the source moving `advance` bytes
- * between panels.
+ * four loads, four shuffles and four stores; `panels` panels are packed one after the other, the
+ * source moving `advance` bytes between panels. Any other panel — a partial one at the edge, or
+ * one with neither direction contiguous — is packed a value at a time (`packStrided`). All
+ * arguments are byte addresses, byte strides or counts.
  */
 import {
   advance,
@@ -119,7 +120,40 @@ function packLanes(): WasmFunction {
   };
 }
 
+/**
+ * `packStrided(dst, src, kc, step, lane, h)`: one panel of `h` ≤ 4 lanes through any strides, a
+ * value at a time, zero-padded to four lanes (missing lanes read lane 0 and store zero instead).
+ */
+function packStrided(): WasmFunction {
+  const [H, STEP, LANE] = [5, 3, 4];
+  const present = (r: number) => [op.i32Const(r), get(H), op.i32LtU];
+  const lanePointers = [0, 1, 2, 3].flatMap((r) => [
+    get(SRC),
+    ...(r === 0 ? [] : [op.i32Const(r), get(LANE), op.i32Mul, ...present(r), op.i32Mul, op.i32Add]),
+    set(R0 + r),
+  ]);
+  const step = [0, 1, 2, 3].flatMap((r) => [
+    get(DST),
+    get(R0 + r),
+    op.f64Load(0),
+    op.f64Const(0),
+    ...present(r),
+    op.select,
+    op.f64Store(8 * r),
+    get(R0 + r),
+    get(STEP),
+    op.i32Add,
+    set(R0 + r),
+  ]);
+  return {
+    name: "packStrided",
+    params: PARAMS,
+    locals: [[I32, 6]],
+    body: flat([...lanePointers, ...counted(COUNT, [get(KC)], [...step, ...advance(DST, 32)])]),
+  };
+}
+
 /** The packers, for the kernels' module (`wasmRuntime.ts`). */
 export function packKernels(): WasmFunction[] {
-  return [packSide(), packLanes()];
+  return [packSide(), packLanes(), packStrided()];
 }

@@ -57,6 +57,10 @@ export const op = {
   /** f64.load / f64.store with an 8-byte alignment hint and a constant byte offset. */
   f64Load: (offset: number) => [0x2b, 3, ...u32(offset)],
   f64Store: (offset: number) => [0x39, 3, ...u32(offset)],
+  /** An f64 constant (little-endian IEEE 754 bytes). */
+  f64Const: (x: number) => [0x44, ...new Uint8Array(Float64Array.of(x).buffer)],
+  /** The first of two values when the i32 on top is non-zero, else the second. */
+  select: [0x1b],
   f64Add: [0xa0],
   f64Mul: [0xa2],
   /** v128.load with an 8-byte alignment hint and a constant byte offset. */

@@ -59,6 +59,7 @@ export interface PackKernels {
     panels: number,
     advance: number,
   ): void;
+  packStrided(dst: number, src: number, kc: number, step: number, lane: number, h: number): void;
 }
 /** The compiled module, its instance's kernels and its memory. */
 export interface Runtime {
