@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { mulberry32 } from "../plan/random.js";
-import { contract, type Operand } from "./contract.js";
+import { compileContraction, contract, type Operand } from "./contract.js";
 import { address, allocate, release } from "./heap.js";
 import type { Tensor } from "./tensor.js";
 
@@ -285,6 +285,44 @@ describe("contract agrees with a naive einsum", () => {
       [1],
       sizes,
     );
+  });
+});
+
+describe("a compiled contraction", () => {
+  it("gives the oracle's answer on every set of data it is run on", () => {
+    const rand = mulberry32(11);
+    for (let trial = 0; trial < 40; trial++) {
+      const p = randomProblem(rand, {
+        ...base,
+        operands: [1, 6],
+        repeatChance: 0.3,
+        extraOutput: 1,
+      });
+      const shaped = p.operands.map((op) => ({ labels: op.labels, shape: op.tensor.shape }));
+      const compiled = compileContraction(shaped, p.output, p.sizes);
+      for (let run = 0; run < 3; run++) {
+        const ops = p.operands.map((op) => operand([...op.labels], p.sizes, rand));
+        const got = compiled.run(ops.map((op) => op.tensor.data));
+        const want = naiveEinsum(ops, p.output, p.sizes);
+        expect(got.shape).toEqual(want.shape);
+        for (let k = 0; k < want.value.length; k++) {
+          const err = Math.abs(got.data[k] - want.value[k]);
+          expect(err).toBeLessThanOrEqual(1e-12 * Math.max(want.scale[k], Number.MIN_VALUE));
+        }
+      }
+    }
+  });
+
+  it("says which array does not fit the shapes it was compiled for", () => {
+    const s = new Map([
+      [0, 2],
+      [1, 3],
+    ]);
+    const compiled = compileContraction([{ labels: [0, 1], shape: [2, 3] }], [0], s);
+    expect(() => compiled.run([new Float64Array(5)])).toThrow(
+      /operand 0 has 5 entries for shape \[2,3\]/,
+    );
+    expect(() => compiled.run([])).toThrow(/0 arrays for 1 operands/);
   });
 });
 

@@ -9,29 +9,27 @@
  * operand is laid out, as a plain array, on the output labels (broadcast along labels no operand
  * has, written onto the diagonal for repeated output labels) and multiplied by the size of every
  * label that neither an operand nor the output has (a closed loop: the trace of an identity).
+ * All of this is planned from labels and shapes alone (`compileContraction`), so that a network
+ * evaluated many times makes its decisions once.
  */
 import type { PathStep } from "../plan/cost.js";
 import { keptLabels, labelSize } from "../plan/labels.js";
 import { planContraction } from "../plan/plan.js";
 import { address, allocate } from "./heap.js";
-import { diagonal, expand, type Operand, sumLabels } from "./operand.js";
-import { contractPair } from "./pairwise.js";
+import { type Operand, planDiagonal, planExpand, planSum, type Shaped } from "./operand.js";
+import { planPair } from "./pairwise.js";
 import { giveArray, takeArray } from "./pool.js";
 import type { Tensor } from "./tensor.js";
 import { size } from "./tensor.js";
 
 export type { Operand } from "./operand.js";
 
-function check(op: Operand, k: number, sizes: ReadonlyMap<number, number>): void {
-  const { shape, data } = op.tensor;
+function check(op: Shaped, k: number, sizes: ReadonlyMap<number, number>): void {
   const expected = op.labels.map((l) => sizes.get(l));
-  if (shape.length !== op.labels.length || expected.some((d, a) => d !== shape[a])) {
+  if (op.shape.length !== op.labels.length || expected.some((d, a) => d !== op.shape[a])) {
     throw new Error(
-      `contract: operand ${k} has shape [${shape}] but its labels [${op.labels}] have sizes [${expected}]`,
+      `contract: operand ${k} has shape [${op.shape}] but its labels [${op.labels}] have sizes [${expected}]`,
     );
-  }
-  if (data.length !== size(shape)) {
-    throw new Error(`contract: operand ${k} has ${data.length} entries for shape [${shape}]`);
   }
 }
 
@@ -41,6 +39,128 @@ const plainArray = (n: number) => new Float64Array(n);
  * costs less than packing or streaming them from plain memory in JavaScript.
  */
 const COPY_IN_MIN = 4096;
+
+/**
+ * A contraction planned for its operands' labels and shapes: `run` computes it from one
+ * row-major array per operand, each decision that depends only on labels, shapes and path
+ * (one-operand steps, each step's orientation and layout, the final layout) made once.
+ */
+export interface Contraction {
+  shape: number[];
+  run(data: readonly Float64Array[]): Tensor;
+}
+
+/**
+ * Plans `contract` for operands of the given labels and shapes (a `Contraction` to run on many
+ * sets of data: a network evaluated at many points).
+ *
+ * @example
+ * const c = compileContraction([{ labels: [0, 1], shape: [2, 3] }, { labels: [1, 2], shape: [3, 2] }], [0, 2], sizes);
+ * c.run([A.data, B.data]) // A·B, as often as needed
+ */
+export function compileContraction(
+  operands: readonly Shaped[],
+  output: readonly number[],
+  sizes: ReadonlyMap<number, number>,
+  options: { path?: readonly PathStep[] } = {},
+): Contraction {
+  for (const [k, op] of operands.entries()) check(op, k, sizes);
+  for (const l of output) {
+    if (!sizes.has(l)) throw new Error(`contract: output label ${l} has no size`);
+  }
+  const outputSet = new Set(output);
+  const diagonals = operands.map(planDiagonal);
+  let ops: Shaped[] = operands.map((op, k) => diagonals[k] ?? op);
+  const holders = new Map<number, number>();
+  for (const op of ops) for (const l of op.labels) holders.set(l, (holders.get(l) ?? 0) + 1);
+  const sums = ops.map((op) => planSum(op, (l) => outputSet.has(l) || (holders.get(l) ?? 0) > 1));
+  ops = ops.map((op, k) => sums[k] ?? op);
+  const path =
+    options.path ??
+    planContraction(
+      ops.map((op) => op.labels),
+      output,
+      sizes,
+    ).path;
+  const sizeOf = ops.map((op) => size(op.shape));
+  const steps = path.map(([i, j], step) => {
+    if (!(i >= 0 && j >= 0 && i < ops.length && j < ops.length && i !== j)) {
+      throw new Error(`contract: path step [${i}, ${j}] is not a pair of ${ops.length} operands`);
+    }
+    const rest = ops.filter((_, k) => k !== i && k !== j);
+    const kept = keptLabels(
+      ops[i].labels,
+      ops[j].labels,
+      rest.map((op) => op.labels),
+      output,
+    );
+    // the last step's result goes to the caller, best in the output's order (then it needs no
+    // rearranging)
+    const last = step === path.length - 1;
+    const pair = planPair(
+      ops[i],
+      ops[j],
+      last ? [...outputSet].filter((l) => kept.includes(l)) : kept,
+    );
+    ops = [...rest, pair];
+    return { i, j, pair, last };
+  });
+  const last: Shaped = ops[0] ?? { labels: [], shape: [] };
+  // the last step's result is returned as it is when already on the output labels
+  const onOutput =
+    steps.length > 0 &&
+    last.labels.length === output.length &&
+    last.labels.every((l, k) => l === output[k]);
+  const final = onOutput ? null : planExpand(last, output, sizes);
+  const loops = [...sizes.keys()].filter((l) => !outputSet.has(l) && !holders.has(l));
+  const factor = labelSize(loops, sizes);
+  const shape = output.map((l) => sizes.get(l) as number);
+
+  const run = (data: readonly Float64Array[]): Tensor => {
+    if (data.length !== operands.length) {
+      throw new Error(`contract: ${data.length} arrays for ${operands.length} operands`);
+    }
+    for (const [k, d] of data.entries()) {
+      if (d.length !== size(operands[k].shape)) {
+        throw new Error(
+          `contract: operand ${k} has ${d.length} entries for shape [${operands[k].shape}]`,
+        );
+      }
+    }
+    const intermediates = new Set<Float64Array>();
+    let values: Float64Array;
+    try {
+      let arrays = data.map((d, k) => {
+        const diagonal = diagonals[k]?.run(d) ?? d;
+        const prepared = sums[k]?.run(diagonal) ?? diagonal;
+        // large operands in plain memory are copied into the kernels' memory (as our own)
+        const n = sizeOf[k];
+        const copy = steps.length > 0 && n >= COPY_IN_MIN && address(prepared) < 0 && allocate(n);
+        if (!copy) return prepared;
+        copy.set(prepared);
+        intermediates.add(copy);
+        return copy;
+      });
+      for (const { i, j, pair, last } of steps) {
+        const [u, v] = [arrays[i], arrays[j]];
+        // the last step's result is a plain array, which the caller can let go of
+        const next = pair.run(u, v, last ? plainArray : takeArray);
+        // the two operands were consumed: free those that were our own intermediates
+        for (const used of [u, v]) if (intermediates.delete(used)) giveArray(used);
+        if (!last) intermediates.add(next);
+        arrays = arrays.filter((_, k) => k !== i && k !== j);
+        arrays.push(next);
+      }
+      const result = arrays[0] ?? Float64Array.of(1);
+      values = final === null ? result : final.run(result);
+    } finally {
+      for (const d of intermediates) giveArray(d);
+    }
+    if (factor !== 1) for (let k = 0; k < values.length; k++) values[k] *= factor;
+    return { shape: [...shape], data: values };
+  };
+  return { shape, run };
+}
 
 /**
  * Σ over all labels not in `output` of the product of the operands, on the `output` labels.
@@ -60,72 +180,8 @@ export function contract(
   sizes: ReadonlyMap<number, number>,
   options: { path?: readonly PathStep[] } = {},
 ): Tensor {
-  for (const [k, op] of operands.entries()) check(op, k, sizes);
-  for (const l of output) {
-    if (!sizes.has(l)) throw new Error(`contract: output label ${l} has no size`);
-  }
-  const outputSet = new Set(output);
-  let ops = operands.map(diagonal);
-  const holders = new Map<number, number>();
-  for (const op of ops) for (const l of op.labels) holders.set(l, (holders.get(l) ?? 0) + 1);
-  ops = ops.map((op) => sumLabels(op, (l) => outputSet.has(l) || (holders.get(l) ?? 0) > 1));
-  const path =
-    options.path ??
-    planContraction(
-      ops.map((op) => op.labels),
-      output,
-      sizes,
-    ).path;
-  const intermediates = new Set<Float64Array>();
-  // the last step's result, a plain array: the caller's when it is returned as it is
-  let final: Float64Array | undefined;
-  let result: Tensor;
-  try {
-    // large operands in plain memory are copied into the kernels' memory (and count as our own)
-    ops = ops.map((op) => {
-      const n = op.tensor.data.length;
-      const data =
-        path.length > 0 && n >= COPY_IN_MIN && address(op.tensor.data) < 0 && allocate(n);
-      if (!data) return op;
-      data.set(op.tensor.data);
-      intermediates.add(data);
-      return { tensor: { shape: op.tensor.shape, data }, labels: op.labels };
-    });
-    for (const [step, [i, j]] of path.entries()) {
-      if (!(i >= 0 && j >= 0 && i < ops.length && j < ops.length && i !== j)) {
-        throw new Error(`contract: path step [${i}, ${j}] is not a pair of ${ops.length} operands`);
-      }
-      const rest = ops.filter((_, k) => k !== i && k !== j);
-      const kept = keptLabels(
-        ops[i].labels,
-        ops[j].labels,
-        rest.map((op) => op.labels),
-        output,
-      );
-      // the last step's result goes to the caller: a plain array, which it can let go of, best
-      // in the output's order (then it needs no rearranging)
-      const last = step === path.length - 1;
-      const order = last ? [...outputSet].filter((l) => kept.includes(l)) : kept;
-      const next = contractPair(ops[i], ops[j], order, last ? plainArray : takeArray);
-      // the two operands were consumed: free those that were our own intermediates
-      for (const op of [ops[i], ops[j]])
-        if (intermediates.delete(op.tensor.data)) giveArray(op.tensor.data);
-      if (last) final = next.tensor.data;
-      else intermediates.add(next.tensor.data);
-      ops = [...rest, next];
-    }
-    const last: Operand = ops[0] ?? { tensor: { shape: [], data: Float64Array.of(1) }, labels: [] };
-    // the last step's result is returned as it is when already on the output labels
-    const onOutput =
-      last.labels.length === output.length && last.labels.every((l, k) => l === output[k]);
-    if (final !== undefined && final === last.tensor.data && onOutput) {
-      result = { shape: [...last.tensor.shape], data: final };
-    } else result = expand(last, output, sizes);
-  } finally {
-    for (const data of intermediates) giveArray(data);
-  }
-  const loops = [...sizes.keys()].filter((l) => !outputSet.has(l) && !holders.has(l));
-  const factor = labelSize(loops, sizes);
-  if (factor !== 1) for (let k = 0; k < result.data.length; k++) result.data[k] *= factor;
-  return result;
+  const shaped = operands.map((op) => ({ labels: op.labels, shape: op.tensor.shape }));
+  return compileContraction(shaped, output, sizes, options).run(
+    operands.map((op) => op.tensor.data),
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * Numbers: dense tensors, einsum contraction along a planned order, and the numeric functions.
  */
-export { contract, type Operand } from "./contract.js";
+export { type Contraction, compileContraction, contract, type Operand } from "./contract.js";
 export {
   type ElementwiseName,
   elementwise,

@@ -4,7 +4,9 @@
  * axes a predicate rejects, `arrange` permutes the axes into a given label order, and `expand`
  * lays a result out on the output labels: broadcasting along labels it lacks and writing onto the
  * diagonal when the output repeats a label. Each returns a new operand (or its input unchanged when
- * there is nothing to do) and never writes into its input.
+ * there is nothing to do) and never writes into its input. Each is also planned on its own
+ * (`planDiagonal`, …) from labels and shape alone, so that a contraction run many times decides
+ * its steps once (`contract.ts`).
  */
 import { gather, scatter } from "./strided.js";
 import { size, strides, type Tensor } from "./tensor.js";
@@ -27,18 +29,59 @@ function shapeOf(labels: readonly number[], sizes: ReadonlyMap<number, number>):
   });
 }
 
+/** An operand's labels and shape without its data: what a step is planned for. */
+export interface Shaped {
+  labels: readonly number[];
+  shape: readonly number[];
+}
+
+/**
+ * A one-operand step planned for a labelled shape: the labels and shape it gives, and `run`,
+ * which computes its data from the operand's (a fresh array, or `out` when given).
+ */
+export interface Step {
+  labels: number[];
+  shape: number[];
+  run(data: Float64Array, out?: Float64Array): Float64Array;
+}
+
+/** The operand a step gives (or the operand itself when there is no step). */
+function apply(op: Operand, step: Step | null, out?: Float64Array): Operand {
+  if (step === null) return op;
+  const data = step.run(op.tensor.data, out);
+  return { tensor: { shape: step.shape, data }, labels: step.labels };
+}
+
+/** `diagonal` planned: null when no label repeats. */
+export function planDiagonal(op: Shaped): Step | null {
+  const labels = distinct(op.labels);
+  if (labels.length === op.labels.length) return null;
+  const st = strides(op.shape);
+  const view = labels.map((l) => op.labels.reduce((s, m, k) => (m === l ? s + st[k] : s), 0));
+  const shape = labels.map((l) => op.shape[op.labels.indexOf(l)]);
+  return { labels, shape, run: (data, out) => gather(data, shape, view, out) };
+}
+
 /**
  * The operand with each repeated label merged into one axis (its first occurrence).
  *
  * @example diagonal({ tensor: tensor([2, 2], [1, 2, 3, 4]), labels: [0, 0] }) // [1, 4] on [0]
  */
 export function diagonal(op: Operand): Operand {
-  const labels = distinct(op.labels);
-  if (labels.length === op.labels.length) return op;
-  const st = strides(op.tensor.shape);
-  const view = labels.map((l) => op.labels.reduce((s, m, k) => (m === l ? s + st[k] : s), 0));
-  const shape = labels.map((l) => op.tensor.shape[op.labels.indexOf(l)]);
-  return { tensor: { shape, data: gather(op.tensor.data, shape, view) }, labels };
+  return apply(op, planDiagonal({ labels: op.labels, shape: op.tensor.shape }));
+}
+
+/** `arrange` planned: null when the labels are in that order already. */
+export function planArrange(op: Shaped, labels: readonly number[]): Step | null {
+  if (labels.length !== op.labels.length || labels.some((l) => !op.labels.includes(l))) {
+    throw new Error(`arrange: labels [${labels}] are not a permutation of [${op.labels}]`);
+  }
+  if (labels.every((l, k) => op.labels[k] === l)) return null;
+  const st = strides(op.shape);
+  const axes = labels.map((l) => op.labels.indexOf(l));
+  const shape = axes.map((a) => op.shape[a]);
+  const view = axes.map((a) => st[a]);
+  return { labels: [...labels], shape, run: (data, out) => gather(data, shape, view, out) };
 }
 
 /**
@@ -48,16 +91,28 @@ export function diagonal(op: Operand): Operand {
  * @example arrange({ tensor: tensor([2, 2], [1, 2, 3, 4]), labels: [0, 1] }, [1, 0]) // [1, 3, 2, 4]
  */
 export function arrange(op: Operand, labels: readonly number[], out?: Float64Array): Operand {
-  if (labels.length !== op.labels.length || labels.some((l) => !op.labels.includes(l))) {
-    throw new Error(`arrange: labels [${labels}] are not a permutation of [${op.labels}]`);
-  }
-  if (labels.every((l, k) => op.labels[k] === l)) return op;
-  const st = strides(op.tensor.shape);
-  const axes = labels.map((l) => op.labels.indexOf(l));
-  const shape = axes.map((a) => op.tensor.shape[a]);
-  const view = axes.map((a) => st[a]);
-  const data = gather(op.tensor.data, shape, view, out);
-  return { tensor: { shape, data }, labels: [...labels] };
+  return apply(op, planArrange({ labels: op.labels, shape: op.tensor.shape }, labels), out);
+}
+
+/** `sumLabels` planned: null when `keep` accepts every label. */
+export function planSum(op: Shaped, keep: (label: number) => boolean): Step | null {
+  const kept = op.labels.filter(keep);
+  if (kept.length === op.labels.length) return null;
+  const summed = op.labels.filter((l) => !keep(l));
+  const order = planArrange(op, [...kept, ...summed]);
+  const shape = kept.map((l) => op.shape[op.labels.indexOf(l)]);
+  const n = size(shape);
+  const block = size(op.shape) / Math.max(1, n);
+  const run = (source: Float64Array, out = new Float64Array(n)) => {
+    const values = order === null ? source : order.run(source);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let k = i * block, end = k + block; k < end; k++) s += values[k];
+      out[i] = s;
+    }
+    return out;
+  };
+  return { labels: kept, shape, run };
 }
 
 /**
@@ -66,22 +121,32 @@ export function arrange(op: Operand, labels: readonly number[], out?: Float64Arr
  * @example sumLabels({ tensor: tensor([2, 2], [1, 2, 3, 4]), labels: [0, 1] }, (l) => l === 0) // [3, 7]
  */
 export function sumLabels(op: Operand, keep: (label: number) => boolean): Operand {
-  const kept = op.labels.filter(keep);
-  if (kept.length === op.labels.length) return op;
-  const summed = op.labels.filter((l) => !keep(l));
-  const { tensor } = arrange(op, [...kept, ...summed]);
-  const shape = kept.map((l) => op.tensor.shape[op.labels.indexOf(l)]);
-  const block = size(tensor.shape) / Math.max(1, size(shape));
-  const n = size(shape);
-  const data = new Float64Array(n);
-  if (block > 0) {
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let k = i * block, end = k + block; k < end; k++) s += tensor.data[k];
-      data[i] = s;
-    }
+  return apply(op, planSum({ labels: op.labels, shape: op.tensor.shape }, keep));
+}
+
+/** `expand` planned: a step whose `run` always returns fresh data. */
+export function planExpand(
+  op: Shaped,
+  output: readonly number[],
+  sizes: ReadonlyMap<number, number>,
+): Step {
+  const labels = distinct(output);
+  const missing = op.labels.filter((l) => !labels.includes(l));
+  if (missing.length > 0) throw new Error(`expand: labels [${missing}] are not in the output`);
+  const st = strides(op.shape);
+  const shape = shapeOf(labels, sizes);
+  const view = labels.map((l) => (op.labels.includes(l) ? st[op.labels.indexOf(l)] : 0));
+  const outShape = shapeOf(output, sizes);
+  if (labels.length === output.length) {
+    return { labels: [...output], shape: outShape, run: (data) => gather(data, shape, view) };
   }
-  return { tensor: { shape, data }, labels: kept };
+  const outStrides = strides(outShape);
+  const target = labels.map((l) =>
+    output.reduce((s, m, k) => (m === l ? s + outStrides[k] : s), 0),
+  );
+  const run = (data: Float64Array) =>
+    scatter(gather(data, shape, view), shape, target, size(outShape));
+  return { labels: [...output], shape: outShape, run };
 }
 
 /**
@@ -96,18 +161,6 @@ export function expand(
   output: readonly number[],
   sizes: ReadonlyMap<number, number>,
 ): Tensor {
-  const labels = distinct(output);
-  const missing = op.labels.filter((l) => !labels.includes(l));
-  if (missing.length > 0) throw new Error(`expand: labels [${missing}] are not in the output`);
-  const st = strides(op.tensor.shape);
-  const shape = shapeOf(labels, sizes);
-  const view = labels.map((l) => (op.labels.includes(l) ? st[op.labels.indexOf(l)] : 0));
-  const values = gather(op.tensor.data, shape, view);
-  const outShape = shapeOf(output, sizes);
-  if (labels.length === output.length) return { shape: outShape, data: values };
-  const outStrides = strides(outShape);
-  const target = labels.map((l) =>
-    output.reduce((s, m, k) => (m === l ? s + outStrides[k] : s), 0),
-  );
-  return { shape: outShape, data: scatter(values, shape, target, size(outShape)) };
+  const step = planExpand({ labels: op.labels, shape: op.tensor.shape }, output, sizes);
+  return { shape: step.shape, data: step.run(op.tensor.data) };
 }

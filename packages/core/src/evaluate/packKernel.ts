@@ -1,5 +1,5 @@
 /**
- * The WebAssembly packers of the matrix product, written with `wasmEmit.ts`: they lay full
+ * The WebAssembly packers of the matrix product, written with `wasmEmit.ts`: they lay
  * four-lane panels out as the block kernel reads them (`pack.ts` describes the layout), for
  * operands that live in the kernels' memory (`heap.ts`). A panel's four lanes (four rows of A, or
  * four columns of B) either lie side by side at every step — then each step is a 32-byte copy —

@@ -14,7 +14,7 @@
 import { multiplyViews } from "./elementwise.js";
 import { type BatchStrides, batchedMatmul } from "./gemm.js";
 import { allocate as allocateInHeap, release } from "./heap.js";
-import { arrange, type Operand, sumLabels } from "./operand.js";
+import { type Operand, planArrange, planSum, type Shaped, type Step } from "./operand.js";
 import { innerRun } from "./strided.js";
 import { size, strides } from "./tensor.js";
 
@@ -23,13 +23,13 @@ import { size, strides } from "./tensor.js";
  * row-major in the given order, or null when a group's labels do not lie contiguously in that
  * order (then the operand must be copied).
  */
-function groupStrides(op: Operand, groups: readonly (readonly number[])[]): BatchStrides | null {
-  const st = strides(op.tensor.shape);
+function groupStrides(op: Shaped, groups: readonly (readonly number[])[]): BatchStrides | null {
+  const st = strides(op.shape);
   const out: number[] = [];
   for (const group of groups) {
     const axes = group.map((l) => op.labels.indexOf(l));
     for (let t = 0; t + 1 < axes.length; t++) {
-      if (st[axes[t]] !== st[axes[t + 1]] * op.tensor.shape[axes[t + 1]]) return null;
+      if (st[axes[t]] !== st[axes[t + 1]] * op.shape[axes[t + 1]]) return null;
     }
     out.push(axes.length === 0 ? 0 : st[axes[axes.length - 1]]);
   }
@@ -37,8 +37,8 @@ function groupStrides(op: Operand, groups: readonly (readonly number[])[]): Batc
 }
 
 interface Layout {
-  left: Operand;
-  right: Operand;
+  left: Shaped;
+  right: Shaped;
   batch: number[];
   summed: number[];
   freeLeft: number[];
@@ -46,8 +46,8 @@ interface Layout {
   moved: number;
 }
 
-function layout(left: Operand, right: Operand, keep: ReadonlySet<number>): Layout {
-  const big = size(left.tensor.shape) >= size(right.tensor.shape) ? left : right;
+function layout(left: Shaped, right: Shaped, keep: ReadonlySet<number>): Layout {
+  const big = size(left.shape) >= size(right.shape) ? left : right;
   const other = big === left ? right : left;
   const shared = big.labels.filter((l) => other.labels.includes(l));
   const batch = shared.filter((l) => keep.has(l));
@@ -55,8 +55,8 @@ function layout(left: Operand, right: Operand, keep: ReadonlySet<number>): Layou
   const freeLeft = left.labels.filter((l) => !right.labels.includes(l));
   const freeRight = right.labels.filter((l) => !left.labels.includes(l));
   const moved =
-    (groupStrides(left, [batch, freeLeft, summed]) ? 0 : size(left.tensor.shape)) +
-    (groupStrides(right, [batch, summed, freeRight]) ? 0 : size(right.tensor.shape));
+    (groupStrides(left, [batch, freeLeft, summed]) ? 0 : size(left.shape)) +
+    (groupStrides(right, [batch, summed, freeRight]) ? 0 : size(right.shape));
   return { left, right, batch, summed, freeLeft, freeRight, moved };
 }
 
@@ -66,22 +66,18 @@ function layout(left: Operand, right: Operand, keep: ReadonlySet<number>): Layou
  * before them, whichever leaves the longer innermost runs (each run is one loop call), or on a tie
  * whichever is in `kept`'s order.
  */
-function elementwiseProduct(
-  a: Operand,
-  b: Operand,
-  kept: readonly number[],
-  allocate: (n: number) => Float64Array,
-): Operand {
-  const [big, small] = size(a.tensor.shape) >= size(b.tensor.shape) ? [a, b] : [b, a];
+function elementwiseProduct(a: Shaped, b: Shaped, kept: readonly number[]): PairStep {
+  const swap = size(a.shape) < size(b.shape);
+  const [big, small] = swap ? [b, a] : [a, b];
   const own = small.labels.filter((l) => !big.labels.includes(l));
   const layout = (labels: number[]) => {
-    const view = (op: Operand) => {
-      const st = strides(op.tensor.shape);
+    const view = (op: Shaped) => {
+      const st = strides(op.shape);
       return labels.map((l) => (op.labels.includes(l) ? st[op.labels.indexOf(l)] : 0));
     };
     const shape = labels.map((l) => {
       const owner = big.labels.includes(l) ? big : small;
-      return owner.tensor.shape[owner.labels.indexOf(l)];
+      return owner.shape[owner.labels.indexOf(l)];
     });
     const views = [view(big), view(small)];
     return { labels, shape, views, run: innerRun(shape, views) };
@@ -93,9 +89,117 @@ function elementwiseProduct(
     before.run > after.run || (before.run === after.run && inOrder(before) && !inOrder(after))
       ? before
       : after;
-  const data = allocate(size(shape));
-  multiplyViews(shape, big.tensor.data, views[0], small.tensor.data, views[1], data);
-  return { tensor: { shape, data }, labels };
+  const n = size(shape);
+  const run = (x: Float64Array, y: Float64Array, allocate: (n: number) => Float64Array) => {
+    const [u, v] = swap ? [y, x] : [x, y];
+    return multiplyViews(shape, u, views[0], v, views[1], allocate(n));
+  };
+  return { labels, shape, run };
+}
+
+/**
+ * A pairwise step planned for two labelled shapes: the labels and shape of its result, and `run`,
+ * which computes the result from the two operands' data into an array from `allocate` (whose
+ * contents it overwrites).
+ */
+export interface PairStep {
+  labels: number[];
+  shape: number[];
+  run(a: Float64Array, b: Float64Array, allocate: (n: number) => Float64Array): Float64Array;
+}
+
+/** Reads an operand as a batch of matrices: in place through strides, or from a copy. */
+type Reader = (data: Float64Array, copies: Float64Array[]) => [Float64Array, BatchStrides];
+
+/**
+ * A reader of `op` as a [g₀, g₁, g₂] batch of matrices: in place when its groups lie contiguously,
+ * else from a copy in group order, made in the kernels' memory when it can be (so that the SIMD
+ * packers read it) and pushed onto `copies` for the caller to free after the product.
+ */
+function reader(op: Shaped, groups: number[][]): Reader {
+  const st = groupStrides(op, groups);
+  if (st !== null) return (data) => [data, st];
+  const order = planArrange(op, groups.flat()) as Step;
+  const [rows, cols] = groups
+    .slice(1)
+    .map((g) => size(g.map((l) => op.shape[op.labels.indexOf(l)])));
+  const copied: BatchStrides = [rows * cols, cols, 1];
+  const n = size(op.shape);
+  return (data, copies) => {
+    const scratch = allocateInHeap(n);
+    if (scratch !== null) copies.push(scratch);
+    return [order.run(data, scratch ?? undefined), copied];
+  };
+}
+
+/**
+ * Plans the contraction of `a` and `b` (distinct labels each), keeping exactly the labels in
+ * `kept` (in an order of its choosing: `kept`'s own when that costs no more copying) and summing
+ * the rest.
+ *
+ * @example
+ * // a matrix product: A[0,1] · B[1,2] keeping [0, 2]
+ * planPair({ labels: [0, 1], shape: [2, 3] }, { labels: [1, 2], shape: [3, 4] }, [0, 2]).run(A, B, (n) => new Float64Array(n))
+ */
+export function planPair(a: Shaped, b: Shaped, kept: readonly number[]): PairStep {
+  const keep = new Set(kept);
+  // A label on one side only that is not kept is a plain sum over that side.
+  const sumA = planSum(a, (l) => keep.has(l) || b.labels.includes(l));
+  const sumB = planSum(b, (l) => keep.has(l) || a.labels.includes(l));
+  const x = sumA ?? a;
+  const y = sumB ?? b;
+  const missing = kept.filter((l) => !x.labels.includes(l) && !y.labels.includes(l));
+  if (missing.length > 0) {
+    throw new Error(`contractPair: the planned labels [${missing}] are on neither operand`);
+  }
+  const step = x.labels.every((l) => keep.has(l) || !y.labels.includes(l))
+    ? elementwiseProduct(x, y, kept)
+    : matrixProduct(x, y, keep, kept);
+  if (sumA === null && sumB === null) return step;
+  const run = (u: Float64Array, v: Float64Array, allocate: (n: number) => Float64Array) =>
+    step.run(sumA?.run(u) ?? u, sumB?.run(v) ?? v, allocate);
+  return { labels: step.labels, shape: step.shape, run };
+}
+
+/** The step as a batched matrix product, oriented and laid out to copy as little as it can. */
+function matrixProduct(
+  x: Shaped,
+  y: Shaped,
+  keep: ReadonlySet<number>,
+  kept: readonly number[],
+): PairStep {
+  const forward = layout(x, y, keep);
+  const backward = layout(y, x, keep);
+  // the orientation with less to copy; on a tie, one whose result comes in `kept`'s order
+  const inOrder = (l: Layout) =>
+    [...l.batch, ...l.freeLeft, ...l.freeRight].every((label, k) => label === kept[k]);
+  const swap =
+    backward.moved < forward.moved ||
+    (backward.moved === forward.moved && inOrder(backward) && !inOrder(forward));
+  const { left, right, batch, summed, freeLeft, freeRight } = swap ? backward : forward;
+  const dims = (op: Shaped, ls: readonly number[]) =>
+    ls.map((label) => op.shape[op.labels.indexOf(label)]);
+  const batchShape = dims(left, batch);
+  const leftShape = dims(left, freeLeft);
+  const rightShape = dims(right, freeRight);
+  const [t, m, k, n] = [batchShape, leftShape, dims(left, summed), rightShape].map(size);
+  const readLeft = reader(left, [batch, freeLeft, summed]);
+  const readRight = reader(right, [batch, summed, freeRight]);
+  const run = (u: Float64Array, v: Float64Array, allocate: (n: number) => Float64Array) => {
+    const copies: Float64Array[] = [];
+    try {
+      const [l, ls] = readLeft(swap ? v : u, copies);
+      const [r, rs] = readRight(swap ? u : v, copies);
+      return batchedMatmul(l, r, t, m, k, n, ls, rs, allocate(t * m * n));
+    } finally {
+      for (const copy of copies) release(copy);
+    }
+  };
+  return {
+    labels: [...batch, ...freeLeft, ...freeRight],
+    shape: [...batchShape, ...leftShape, ...rightShape],
+    run,
+  };
 }
 
 /**
@@ -113,52 +217,8 @@ export function contractPair(
   kept: readonly number[],
   allocate: (n: number) => Float64Array = (n) => new Float64Array(n),
 ): Operand {
-  const keep = new Set(kept);
-  // A label on one side only that is not kept is a plain sum over that side.
-  const x = sumLabels(a, (l) => keep.has(l) || b.labels.includes(l));
-  const y = sumLabels(b, (l) => keep.has(l) || a.labels.includes(l));
-  const missing = kept.filter((l) => !x.labels.includes(l) && !y.labels.includes(l));
-  if (missing.length > 0) {
-    throw new Error(`contractPair: the planned labels [${missing}] are on neither operand`);
-  }
-  if (x.labels.every((l) => keep.has(l) || !y.labels.includes(l))) {
-    return elementwiseProduct(x, y, kept, allocate);
-  }
-  const forward = layout(x, y, keep);
-  const backward = layout(y, x, keep);
-  // the orientation with less to copy; on a tie, one whose result comes in `kept`'s order
-  const inOrder = (l: Layout) =>
-    [...l.batch, ...l.freeLeft, ...l.freeRight].every((label, k) => label === kept[k]);
-  const { left, right, batch, summed, freeLeft, freeRight } =
-    backward.moved < forward.moved ||
-    (backward.moved === forward.moved && inOrder(backward) && !inOrder(forward))
-      ? backward
-      : forward;
-  const labels = [...batch, ...freeLeft, ...freeRight];
-  const dims = (op: Operand, ls: readonly number[]) =>
-    ls.map((label) => op.tensor.shape[op.labels.indexOf(label)]);
-  const batchShape = dims(left, batch);
-  const leftShape = dims(left, freeLeft);
-  const rightShape = dims(right, freeRight);
-  const [t, m, k, n] = [batchShape, leftShape, dims(left, summed), rightShape].map(size);
-  // an operand whose groups interleave is copied, into the kernels' memory when it can be (so
-  // the SIMD packers read it), and freed after the product
-  const copies: Float64Array[] = [];
-  const read = (op: Operand, groups: number[][]) => {
-    const st = groupStrides(op, groups);
-    if (st !== null) return { data: op.tensor.data, st };
-    const scratch = allocateInHeap(size(op.tensor.shape));
-    if (scratch !== null) copies.push(scratch);
-    const copy = arrange(op, groups.flat(), scratch ?? undefined).tensor;
-    const [rows, cols] = groups.slice(1).map((g) => size(dims(op, g)));
-    return { data: copy.data, st: [rows * cols, cols, 1] as const };
-  };
-  try {
-    const l = read(left, [batch, freeLeft, summed]);
-    const r = read(right, [batch, summed, freeRight]);
-    const data = batchedMatmul(l.data, r.data, t, m, k, n, l.st, r.st, allocate(t * m * n));
-    return { tensor: { shape: [...batchShape, ...leftShape, ...rightShape], data }, labels };
-  } finally {
-    for (const copy of copies) release(copy);
-  }
+  const shaped = (op: Operand) => ({ labels: op.labels, shape: op.tensor.shape });
+  const step = planPair(shaped(a), shaped(b), kept);
+  const data = step.run(a.tensor.data, b.tensor.data, allocate);
+  return { tensor: { shape: step.shape, data }, labels: step.labels };
 }

@@ -2,7 +2,8 @@
  * `runEquation`: evaluates an einsum equation on random data and times it, as the CLI's `einsum`
  * command reports it for benchmarks. The path is planned once; the operands are filled with seeded
  * uniform numbers in [−1, 1), in the kernels' memory where it is shared (as an application's
- * tensors would be, were it to keep them there), and the contraction along the path is repeated;
+ * tensors would be, were it to keep them there), and the contraction along the path, compiled once
+ * for the operands' shapes (`compileContraction`), is repeated;
  * the reported time is the median over the repeats of the evaluation alone (no parsing, data
  * generation or planning).
  */
@@ -12,9 +13,8 @@ import type { PathStep } from "../plan/cost.js";
 import { type PlanOptions, planContraction } from "../plan/plan.js";
 import { numberEquation } from "../plan/planEquation.js";
 import { mulberry32 } from "../plan/random.js";
-import { contract } from "./contract.js";
+import { compileContraction } from "./contract.js";
 import { allocate, release } from "./heap.js";
-import type { Operand } from "./operand.js";
 import { size, type Tensor } from "./tensor.js";
 
 /** Options of `runEquation`. */
@@ -56,22 +56,28 @@ export function runEquation(
     ? [...options.path]
     : planContraction(inputs, output, sizeMap, options.plan).path;
   // the operands live in the kernels' memory where they can, as an application's would
-  const operands: Operand[] = inputs.map((labels) => {
-    const shape = labels.map((l) => sizeMap.get(l) as number);
+  const shapes = inputs.map((labels) => labels.map((l) => sizeMap.get(l) as number));
+  const contraction = compileContraction(
+    inputs.map((labels, k) => ({ labels, shape: shapes[k] })),
+    output,
+    sizeMap,
+    { path },
+  );
+  const arrays = shapes.map((shape) => {
     const data = allocate(size(shape)) ?? new Float64Array(size(shape));
     for (let k = 0; k < data.length; k++) data[k] = 2 * random() - 1;
-    return { tensor: { shape, data }, labels };
+    return data;
   });
   const times: number[] = [];
   let result: Tensor | undefined;
   try {
     for (let r = 0; r < repeat; r++) {
       const start = performance.now();
-      result = contract(operands, output, sizeMap, { path });
+      result = contraction.run(arrays);
       times.push(performance.now() - start);
     }
   } finally {
-    for (const op of operands) release(op.tensor.data);
+    for (const data of arrays) release(data);
   }
   times.sort((a, b) => a - b);
   const mid = times.length >> 1;
