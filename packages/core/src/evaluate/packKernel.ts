@@ -153,7 +153,52 @@ function packStrided(): WasmFunction {
   };
 }
 
-/** The packers, for the kernels' module (`wasmRuntime.ts`). */
+/**
+ * `compactRows(dst, src, rows, n, stride)`: `rows` rows of `n` values, `stride` bytes apart from
+ * `src` on, copied to contiguous rows from `dst` on — C's padded tiles unpacked. Safe in place
+ * (dst ≤ src): every value is read before anything is written over it.
+ */
+function compactRows(): WasmFunction {
+  const [DST, SRC, ROWS, N, STRIDE, ROW, COUNT, D, S] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  return {
+    name: "compactRows",
+    params: [I32, I32, I32, I32, I32],
+    locals: [[I32, 4]],
+    body: flat(
+      counted(
+        ROW,
+        [get(ROWS)],
+        [
+          get(DST),
+          set(D),
+          get(SRC),
+          set(S),
+          ...counted(COUNT, trips(N, 1), [
+            get(D),
+            get(S),
+            op.v128Load(0),
+            op.v128Store(0),
+            ...advance(D, 16),
+            ...advance(S, 16),
+          ]),
+          ...counted(COUNT, leftover(N, 1), [get(D), get(S), op.f64Load(0), op.f64Store(0)]),
+          get(DST),
+          get(N),
+          op.i32Const(8),
+          op.i32Mul,
+          op.i32Add,
+          set(DST),
+          get(SRC),
+          get(STRIDE),
+          op.i32Add,
+          set(SRC),
+        ],
+      ),
+    ),
+  };
+}
+
+/** The packers and C's unpacker, for the kernels' module (`wasmRuntime.ts`). */
 export function packKernels(): WasmFunction[] {
-  return [packSide(), packLanes(), packStrided()];
+  return [packSide(), packLanes(), packStrided(), compactRows()];
 }

@@ -125,20 +125,25 @@ describe("wasmMatmul", () => {
     }
   });
 
-  it("writes a C of whole tiles in place in the kernels' memory", () => {
+  it("writes a C in the kernels' memory in place (whole tiles) or unpacked into it (ragged)", () => {
     const rand = mulberry32(46);
-    const [m, k, n] = [40, 300, 12];
-    const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
-    const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
-    const want = naive(a, b, m, k, n);
-    const c = allocate(m * n + 5) as Float64Array;
-    c.fill(7);
-    expect(wasmMatmul(rowMajor(a, 0, k), rowMajor(b, 0, n), c, 2, m, k, n)).toBe(true);
-    expect([c[0], c[1], c[m * n + 2], c[m * n + 3], c[m * n + 4]]).toEqual([7, 7, 7, 7, 7]);
-    for (let x = 0; x < m * n; x++) {
-      expect(Math.abs(c[2 + x] - want.c[x])).toBeLessThanOrEqual(1e-13 * want.scale[x]);
+    for (const [m, k, n] of [
+      [40, 300, 12],
+      [37, 70, 13],
+      [9, 5, 3],
+    ]) {
+      const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
+      const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
+      const want = naive(a, b, m, k, n);
+      const c = allocate(m * n + 5) as Float64Array;
+      c.fill(7);
+      expect(wasmMatmul(rowMajor(a, 0, k), rowMajor(b, 0, n), c, 2, m, k, n)).toBe(true);
+      expect([c[0], c[1], c[m * n + 2], c[m * n + 3], c[m * n + 4]]).toEqual([7, 7, 7, 7, 7]);
+      for (let x = 0; x < m * n; x++) {
+        expect(Math.abs(c[2 + x] - want.c[x])).toBeLessThanOrEqual(1e-13 * want.scale[x]);
+      }
+      release(c);
     }
-    release(c);
   });
 
   it("declines, writing nothing, a product too large for its memory", () => {

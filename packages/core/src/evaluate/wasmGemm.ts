@@ -4,8 +4,8 @@
  * of A (packed into MR-row panels; or, when B is at most 32 columns wide, copied as plain rows or
  * columns, or read where it lies when A lives in the kernels' memory; `pack.ts`), kernel calls on
  * MC-row chunks add the block product into a padded copy of C in the module's memory (the first
- * block of k stores it, so C is never zeroed), which is copied out at the end — unless C itself
- * lives there and is made of whole tiles, when the kernel writes it in place. The packs and C's
+ * block of k stores it, so C is never zeroed), which is unpacked into C at the end (`packKernel.ts`)
+ * — unless C itself lives there and is made of whole tiles, when the kernel writes it in place. The packs and C's
  * copy live in scratch space reserved for the call (`heap.ts`). Packing reads the caller's arrays
  * directly, through their strides, so a transposed operand is never copied. When a helper thread
  * is attached (`threads.ts`, on Node) and a block is large, the helper runs the second half of the
@@ -136,14 +136,14 @@ export function wasmMatmul(
   const cBase = direct ? address(c) / 8 + cOff : base / 8 + aRows * KC + KC * bCols;
   try {
     product(r.blocks, a, b, base / 8, aRows, cBase, m, k, n);
-    const mem = heap();
     if (direct) return true;
-    if (nPad === n && m * n >= 1024) c.set(mem.subarray(cBase, cBase + m * n), cOff);
+    // the padded copy's rows made contiguous in WebAssembly: straight into a C that lives in the
+    // kernels' memory, else in place and then copied out in one piece
+    const home = address(c);
+    if (home >= 0) r.pack.compactRows(home + 8 * cOff, 8 * cBase, m, n, 8 * nPad);
     else {
-      // short rows: a loop beats a typed-array copy per row (shared memory makes those slower)
-      for (let i = 0, to = cOff; i < m; i++) {
-        for (let j = 0, from = cBase + i * nPad; j < n; j++) c[to++] = mem[from++];
-      }
+      if (nPad !== n) r.pack.compactRows(8 * cBase, 8 * cBase, m, n, 8 * nPad);
+      c.set(heap().subarray(cBase, cBase + m * n), cOff);
     }
   } finally {
     unreserve(base);

@@ -60,6 +60,7 @@ export interface PackKernels {
     advance: number,
   ): void;
   packStrided(dst: number, src: number, kc: number, step: number, lane: number, h: number): void;
+  compactRows(dst: number, src: number, rows: number, n: number, stride: number): void;
 }
 /** The compiled module, its instance's kernels and its memory. */
 export interface Runtime {
