@@ -34,8 +34,8 @@ describe("the memory-bound SIMD kernels", () => {
 
   it("take dot products along rows and add scaled rows, with a row stride", () => {
     for (const k of counts) {
-      for (const m of [1, 3]) {
-        const lda = k + 2;
+      for (const m of [1, 3, 8, 9]) {
+        const lda = Math.max(k, m) + 2;
         const [a, x] = [resident(randoms(m * lda)), resident(randoms(k))];
         const y = resident(new Float64Array(m + 1).fill(7));
         kernels().dotRows(address(y), address(a), address(x), m, k, 8 * lda);

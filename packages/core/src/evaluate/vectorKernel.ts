@@ -9,6 +9,7 @@
  */
 import {
   advance,
+  type Code,
   counted,
   F64,
   flat,
@@ -191,72 +192,78 @@ function dotRows(): WasmFunction {
 }
 
 /**
- * `axpyRows(y, x, b, k, n, ldb)`: y[j] += Σ_p x[p]·b[p·ldb + j] for j < n (ldb in bytes): for
- * each p, y plus x[p] times row p of b.
+ * `axpyRows(y, x, b, k, n, ldb)`: y[j] += Σ_p x[p]·b[p·ldb + j] for j < n (ldb in bytes): y plus
+ * x[p] times row p of b, four rows per pass over y (so y is loaded and stored a quarter as often),
+ * then the rows left over one at a time.
  */
 function axpyRows(): WasmFunction {
-  const [Y, X, B, K, N, LDB, ROWS, COUNT, YP, BP, XV, XS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-  const pair = (at: number) => [
-    get(YP),
-    get(YP),
-    op.v128Load(at),
-    get(BP),
-    op.v128Load(at),
-    get(XV),
-    op.f64x2Mul,
-    op.f64x2Add,
-    op.v128Store(at),
-  ];
+  const [Y, X, B, K, N, LDB, ROWS, COUNT, YP, BP, XV, XS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 17];
+  // BP + r: row r of the pass; XV + r and XS + r: x[p + r] splat and plain
+  const pass = (rows: number): Code => {
+    const pair = (at: number) => [
+      get(YP),
+      get(YP),
+      op.v128Load(at),
+      ...Array.from({ length: rows }, (_, r) => [
+        get(BP + r),
+        op.v128Load(at),
+        get(XV + r),
+        op.f64x2Mul,
+        op.f64x2Add,
+      ]).flat(),
+      op.v128Store(at),
+    ];
+    const single = [
+      get(YP),
+      get(YP),
+      op.f64Load(0),
+      ...Array.from({ length: rows }, (_, r) => [
+        get(BP + r),
+        op.f64Load(0),
+        get(XS + r),
+        op.f64Mul,
+        op.f64Add,
+      ]).flat(),
+      op.f64Store(0),
+    ];
+    const rowsOf = (r: number) => (r === 0 ? [get(B)] : [get(BP + r - 1), get(LDB), op.i32Add]);
+    return [
+      ...Array.from({ length: rows }, (_, r) => [
+        get(X),
+        op.v128Load64Splat(8 * r),
+        set(XV + r),
+        get(X),
+        op.f64Load(8 * r),
+        set(XS + r),
+        ...rowsOf(r),
+        set(BP + r),
+      ]).flat(),
+      get(Y),
+      set(YP),
+      ...counted(COUNT, trips(N, 1), [
+        ...pair(0),
+        ...advance(YP, 16),
+        ...Array.from({ length: rows }, (_, r) => advance(BP + r, 16)).flat(),
+      ]),
+      ...counted(COUNT, leftover(N, 1), single),
+      ...advance(X, 8 * rows),
+      get(B),
+      get(LDB),
+      op.i32Const(rows),
+      op.i32Mul,
+      op.i32Add,
+      set(B),
+    ];
+  };
   return {
     name: "axpyRows",
     params: [I32, I32, I32, I32, I32, I32],
     locals: [
-      [I32, 4],
-      [V128, 1],
-      [F64, 1],
+      [I32, 7],
+      [V128, 4],
+      [F64, 4],
     ],
-    body: flat([
-      ...counted(
-        ROWS,
-        [get(K)],
-        [
-          get(X),
-          op.v128Load64Splat(0),
-          set(XV),
-          get(X),
-          op.f64Load(0),
-          set(XS),
-          get(Y),
-          set(YP),
-          get(B),
-          set(BP),
-          ...counted(COUNT, trips(N, 2), [
-            ...pair(0),
-            ...pair(16),
-            ...advance(YP, 32),
-            ...advance(BP, 32),
-          ]),
-          ...counted(COUNT, leftover(N, 3), [
-            get(YP),
-            get(YP),
-            op.f64Load(0),
-            get(BP),
-            op.f64Load(0),
-            get(XS),
-            op.f64Mul,
-            op.f64Add,
-            op.f64Store(0),
-            ...advance(YP, 8),
-            ...advance(BP, 8),
-          ]),
-          ...advance(X, 8),
-          get(B),
-          get(LDB),
-          op.i32Add,
-          set(B),
-        ],
-      ),
-    ]),
+    body: flat([...counted(ROWS, trips(K, 2), pass(4)), ...counted(ROWS, leftover(K, 3), pass(1))]),
   };
 }
 
