@@ -154,18 +154,30 @@ function packStrided(): WasmFunction {
 }
 
 /**
- * `compactRows(dst, src, rows, n, stride)`: `rows` rows of `n` values, `stride` bytes apart from
- * `src` on, copied to contiguous rows from `dst` on — C's padded tiles unpacked. Safe in place
- * (dst ≤ src): every value is read before anything is written over it.
+ * `copyBlock(dst, src, rows, cols, rowStride, colStride)`: a strided block of `rows` × `cols`
+ * values (byte strides) copied to contiguous rows from `dst` on — C's padded tiles unpacked, or a
+ * strided view gathered (`strided.ts`). Rows whose values are adjacent (colStride 8) move two
+ * values at a time. Safe in place when dst ≤ src and the block is read forward (compaction): every
+ * value is read before anything is written over it.
  */
-function compactRows(): WasmFunction {
-  const [DST, SRC, ROWS, N, STRIDE, ROW, COUNT, D, S] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+function copyBlock(): WasmFunction {
+  const [DST, SRC, ROWS, COLS, ROW_STRIDE, COL_STRIDE, ROW, COUNT, D, S, PAIRS] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+  ];
   return {
-    name: "compactRows",
-    params: [I32, I32, I32, I32, I32],
-    locals: [[I32, 4]],
-    body: flat(
-      counted(
+    name: "copyBlock",
+    params: [I32, I32, I32, I32, I32, I32],
+    locals: [[I32, 5]],
+    body: flat([
+      // pairs = colStride === 8 ? cols >> 1 : 0
+      ...trips(COLS, 1),
+      op.i32Const(0),
+      get(COL_STRIDE),
+      op.i32Const(8),
+      op.i32Eq,
+      op.select,
+      set(PAIRS),
+      ...counted(
         ROW,
         [get(ROWS)],
         [
@@ -173,32 +185,43 @@ function compactRows(): WasmFunction {
           set(D),
           get(SRC),
           set(S),
-          ...counted(COUNT, trips(N, 1), [
-            get(D),
-            get(S),
-            op.v128Load(0),
-            op.v128Store(0),
-            ...advance(D, 16),
-            ...advance(S, 16),
-          ]),
-          ...counted(COUNT, leftover(N, 1), [get(D), get(S), op.f64Load(0), op.f64Store(0)]),
+          ...counted(
+            COUNT,
+            [get(PAIRS)],
+            [get(D), get(S), op.v128Load(0), op.v128Store(0), ...advance(D, 16), ...advance(S, 16)],
+          ),
+          ...counted(
+            COUNT,
+            [get(COLS), get(PAIRS), get(PAIRS), op.i32Add, op.i32Sub],
+            [
+              get(D),
+              get(S),
+              op.f64Load(0),
+              op.f64Store(0),
+              ...advance(D, 8),
+              get(S),
+              get(COL_STRIDE),
+              op.i32Add,
+              set(S),
+            ],
+          ),
           get(DST),
-          get(N),
+          get(COLS),
           op.i32Const(8),
           op.i32Mul,
           op.i32Add,
           set(DST),
           get(SRC),
-          get(STRIDE),
+          get(ROW_STRIDE),
           op.i32Add,
           set(SRC),
         ],
       ),
-    ),
+    ]),
   };
 }
 
-/** The packers and C's unpacker, for the kernels' module (`wasmRuntime.ts`). */
+/** The packers and the block copy, for the kernels' module (`wasmRuntime.ts`). */
 export function packKernels(): WasmFunction[] {
-  return [packSide(), packLanes(), packStrided(), compactRows()];
+  return [packSide(), packLanes(), packStrided(), copyBlock()];
 }

@@ -5,11 +5,14 @@
  * stride is 0. `scatter` is its mirror: it writes a row-major array onto a strided view of a zero
  * array, which is how a result is placed on the diagonal of a larger one. Both walk the view with
  * an odometer whose innermost axis is a plain loop (a block copy where it is contiguous), after
- * merging the axes that together step through memory as one; `walk` takes several views of one
+ * merging the axes that together step through memory as one — or, for a gather between arrays in
+ * the kernels' memory, whose two innermost axes are one call of its WebAssembly block copy; `walk` takes several views of one
  * shape at once, for elementwise products (`elementwise.ts`). `StridedMatrix` is the matrix form
  * of a view, which the matrix product reads in place.
  */
+import { address } from "./heap.js";
 import { size } from "./tensor.js";
+import { runtime } from "./wasmRuntime.js";
 
 /**
  * A matrix read in place through strides: entry (i, j) is `data[offset + i·row + j·col]`. A
@@ -105,6 +108,7 @@ export function gather(
   viewStrides: readonly number[],
   out: Float64Array = new Float64Array(size(shape)),
 ): Float64Array {
+  if (gatherResident(data, shape, viewStrides, out)) return out;
   walk(shape, [viewStrides], (offsets, count, steps, at) => {
     const offset = offsets[0];
     const step = steps[0];
@@ -112,6 +116,30 @@ export function gather(
     else for (let i = 0, p = offset; i < count; i++, p += step) out[at + i] = data[p];
   });
   return out;
+}
+
+/**
+ * `gather` between two arrays in the kernels' memory, a block of the two innermost axes per call
+ * of the WebAssembly block copy (JavaScript's stores into shared memory are slow); false, having
+ * done nothing, when either array lives elsewhere or the view is a single run.
+ */
+function gatherResident(
+  data: Float64Array,
+  fullShape: readonly number[],
+  viewStrides: readonly number[],
+  out: Float64Array,
+): boolean {
+  const from = address(data);
+  const to = address(out);
+  const copy = from >= 0 && to >= 0 ? runtime()?.pack.copyBlock : undefined;
+  const { shape, views } = coalesce(fullShape, [viewStrides]);
+  const rank = shape.length;
+  if (copy === undefined || rank < 2 || size(shape) === 0) return false;
+  const [cols, colStride] = [shape[rank - 1], 8 * views[0][rank - 1]];
+  walk(shape.slice(0, -1), [views[0].slice(0, -1)], (offsets, rows, steps, at) => {
+    copy(to + 8 * at * cols, from + 8 * offsets[0], rows, cols, 8 * steps[0], colStride);
+  });
+  return true;
 }
 
 /**

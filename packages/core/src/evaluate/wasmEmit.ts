@@ -47,6 +47,7 @@ export const op = {
   i32Sub: [0x6b],
   i32Mul: [0x6c],
   i32LtU: [0x49],
+  i32Eq: [0x46],
   i32Eqz: [0x45],
   i32And: [0x71],
   i32ShrU: [0x76],

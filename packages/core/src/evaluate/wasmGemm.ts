@@ -140,9 +140,9 @@ export function wasmMatmul(
     // the padded copy's rows made contiguous in WebAssembly: straight into a C that lives in the
     // kernels' memory, else in place and then copied out in one piece
     const home = address(c);
-    if (home >= 0) r.pack.compactRows(home + 8 * cOff, 8 * cBase, m, n, 8 * nPad);
+    if (home >= 0) r.pack.copyBlock(home + 8 * cOff, 8 * cBase, m, n, 8 * nPad, 8);
     else {
-      if (nPad !== n) r.pack.compactRows(8 * cBase, 8 * cBase, m, n, 8 * nPad);
+      if (nPad !== n) r.pack.copyBlock(8 * cBase, 8 * cBase, m, n, 8 * nPad, 8);
       c.set(heap().subarray(cBase, cBase + m * n), cOff);
     }
   } finally {

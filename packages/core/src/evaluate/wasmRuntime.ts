@@ -41,7 +41,7 @@ export interface VectorKernels {
   dotRows(y: number, a: number, x: number, m: number, k: number, lda: number): void;
   axpyRows(y: number, x: number, b: number, k: number, n: number, ldb: number): void;
 }
-/** The packers of `packKernel.ts` (byte addresses, byte strides and counts). */
+/** The packers and the block copy of `packKernel.ts` (byte addresses, byte strides and counts). */
 export interface PackKernels {
   packSide(
     dst: number,
@@ -60,7 +60,14 @@ export interface PackKernels {
     advance: number,
   ): void;
   packStrided(dst: number, src: number, kc: number, step: number, lane: number, h: number): void;
-  compactRows(dst: number, src: number, rows: number, n: number, stride: number): void;
+  copyBlock(
+    dst: number,
+    src: number,
+    rows: number,
+    cols: number,
+    rowStride: number,
+    colStride: number,
+  ): void;
 }
 /** The compiled module, its instance's kernels and its memory. */
 export interface Runtime {
