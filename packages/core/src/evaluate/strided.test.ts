@@ -32,7 +32,7 @@ describe("gather", () => {
       const shape = Array.from({ length: rank }, () => 1 + Math.floor(rand() * 5));
       // strides: a permutation of row-major ones, or a broadcast, or adjacent pairs of values
       const rowMajor = shape.map((_, a) => shape.slice(a + 1).reduce((x, y) => x * y, 1));
-      const order = rowMajor.map((s, a) => ({ s, key: rand() })).sort((x, y) => x.key - y.key);
+      const order = rowMajor.map((s) => ({ s, key: rand() })).sort((x, y) => x.key - y.key);
       const view = order.map(({ s }) => (rand() < 0.15 ? 0 : s * (rand() < 0.2 ? 2 : 1)));
       const length = 1 + view.reduce((s, v, a) => s + v * (shape[a] - 1), 0);
       const source = allocate(length) as Float64Array;
