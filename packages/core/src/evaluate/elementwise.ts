@@ -3,17 +3,15 @@
  * — Hadamard products, a matrix scaled along an axis by a vector, outer products — are this, one
  * pass over the result. Broadcasting is a stride of 0, so a run along which one view is constant
  * is a scaling of the other view's run, and where both are contiguous it is a plain product. When
- * both operands live in the kernels' memory (`heap.ts`), contiguous runs go to its SIMD loops
- * (`vectorKernel.ts`), the result too (a large plain one by way of scratch there); other runs,
- * and other arrays, to the JavaScript loops of `loops.ts`.
+ * both operands live in the kernels' memory (`heap.ts`), the result too (a large plain one by way
+ * of scratch there), each block of the two innermost axes is one call of its SIMD block loop
+ * (`vectorKernel.ts`); other arrays go run by run to the JavaScript loops of `loops.ts`.
  */
 import { address, allocate, release } from "./heap.js";
 import { multiplyInto, scaleInto } from "./loops.js";
-import { innerRun, walk } from "./strided.js";
+import { walk, walkBlocks } from "./strided.js";
 import { runtime } from "./wasmRuntime.js";
 
-/** Runs shorter than this stay in JavaScript: a call into WebAssembly costs a few entries' work. */
-const WASM_RUN = 16;
 /** A plain result of at least this many entries is computed in the kernels' memory and copied out. */
 const COPY_OUT_MIN = 4096;
 
@@ -37,8 +35,8 @@ export function multiplyViews(
   const pb = address(b);
   const po = address(out);
   if (pa >= 0 && pb >= 0 && po < 0 && out.length >= COPY_OUT_MIN) {
-    // a plain result of long runs: the SIMD loops into scratch and one copy out beat JavaScript
-    const scratch = innerRun(shape, [aStrides, bStrides]) >= WASM_RUN ? allocate(out.length) : null;
+    // a large plain result: the SIMD loops into scratch and one copy out beat JavaScript
+    const scratch = allocate(out.length);
     if (scratch !== null) {
       multiplyViews(shape, a, aStrides, b, bStrides, scratch);
       out.set(scratch);
@@ -47,18 +45,33 @@ export function multiplyViews(
     }
   }
   const kernels = pa >= 0 && pb >= 0 && po >= 0 ? runtime()?.vector : undefined;
+  if (kernels !== undefined) {
+    // blocks of the two innermost axes, each one call of the SIMD block loop, which wants a
+    // contiguous first operand where there is one
+    walkBlocks(shape, [aStrides, bStrides], (offsets, rows, rowSteps, at, cols, colSteps) => {
+      const swap = colSteps[0] !== 1 && colSteps[1] === 1;
+      const [u, v] = swap ? [1, 0] : [0, 1];
+      const [pu, pv] = swap ? [pb, pa] : [pa, pb];
+      kernels.mulBlock(
+        po + 8 * at,
+        pu + 8 * offsets[u],
+        pv + 8 * offsets[v],
+        rows,
+        cols,
+        8 * rowSteps[u],
+        8 * rowSteps[v],
+        8 * colSteps[u],
+        8 * colSteps[v],
+      );
+    });
+    return out;
+  }
   walk(shape, [aStrides, bStrides], (offsets, count, steps, at) => {
     const oa = offsets[0];
     const ob = offsets[1];
     const sa = steps[0];
     const sb = steps[1];
-    if (kernels !== undefined && count >= WASM_RUN && sa + sb >= 1 && sa <= 1 && sb <= 1) {
-      const x = pa + 8 * oa;
-      const y = pb + 8 * ob;
-      if (sa === 1 && sb === 1) kernels.mul(po + 8 * at, x, y, count);
-      else if (sb === 0) kernels.scale(po + 8 * at, x, y, count);
-      else kernels.scale(po + 8 * at, y, x, count);
-    } else if (sb === 0) scaleInto(out, at, b[ob], a, oa, sa, count);
+    if (sb === 0) scaleInto(out, at, b[ob], a, oa, sa, count);
     else if (sa === 0) scaleInto(out, at, a[oa], b, ob, sb, count);
     else multiplyInto(out, at, a, oa, sa, b, ob, sb, count);
   });

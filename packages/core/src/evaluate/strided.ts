@@ -5,8 +5,8 @@
  * stride is 0. `scatter` is its mirror: it writes a row-major array onto a strided view of a zero
  * array, which is how a result is placed on the diagonal of a larger one. Both walk the view with
  * an odometer whose innermost axis is a plain loop (a block copy where it is contiguous), after
- * merging the axes that together step through memory as one — or, for a gather between arrays in
- * the kernels' memory, whose two innermost axes are one call of its WebAssembly block copy; `walk` takes several views of one
+ * merging the axes that together step through memory as one — or, between arrays in the kernels'
+ * memory, whose two innermost axes are one call of a WebAssembly block loop (`walkBlocks`); `walk` takes several views of one
  * shape at once, for elementwise products (`elementwise.ts`). `StridedMatrix` is the matrix form
  * of a view, which the matrix product reads in place.
  */
@@ -97,6 +97,49 @@ export function walk(
 }
 
 /**
+ * Calls `visit(offsets, rows, rowSteps, at, cols, colSteps)` for every block of the two innermost
+ * axes of the views once merged (as `walk` does for runs): `rows` runs of `cols` entries, view v's
+ * block starting at `offsets[v]` with strides `rowSteps[v]` and `colSteps[v]`, `at` being its first
+ * position in row-major order. One block when the views merge into a single run (or none).
+ *
+ * @example walkBlocks([2, 3, 4], [[12, 4, 1]], visit) // one block: 24 contiguous entries
+ */
+export function walkBlocks(
+  fullShape: readonly number[],
+  fullViews: readonly (readonly number[])[],
+  visit: (
+    offsets: readonly number[],
+    rows: number,
+    rowSteps: readonly number[],
+    at: number,
+    cols: number,
+    colSteps: readonly number[],
+  ) => void,
+): void {
+  if (size(fullShape) === 0) return;
+  const { shape, views } = coalesce(fullShape, fullViews);
+  const rank = shape.length;
+  if (rank < 2) {
+    const zeros = views.map(() => 0);
+    visit(
+      zeros,
+      1,
+      zeros,
+      0,
+      rank === 1 ? shape[0] : 1,
+      rank === 1 ? views.map((v) => v[0]) : zeros,
+    );
+    return;
+  }
+  const cols = shape[rank - 1];
+  const colSteps = views.map((v) => v[rank - 1]);
+  const outer = views.map((v) => v.slice(0, -1));
+  walk(shape.slice(0, -1), outer, (offsets, rows, rowSteps, at) => {
+    visit(offsets, rows, rowSteps, at * cols, cols, colSteps);
+  });
+}
+
+/**
  * A row-major copy of the view of `data` with the given shape and strides (into `out` when given).
  *
  * @example gather(Float64Array.of(1, 2, 3, 4), [2, 2], [1, 2]) // transpose: [1, 3, 2, 4]
@@ -121,23 +164,20 @@ export function gather(
 /**
  * `gather` between two arrays in the kernels' memory, a block of the two innermost axes per call
  * of the WebAssembly block copy (JavaScript's stores into shared memory are slow); false, having
- * done nothing, when either array lives elsewhere or the view is a single run.
+ * done nothing, when either array lives elsewhere.
  */
 function gatherResident(
   data: Float64Array,
-  fullShape: readonly number[],
+  shape: readonly number[],
   viewStrides: readonly number[],
   out: Float64Array,
 ): boolean {
   const from = address(data);
   const to = address(out);
   const copy = from >= 0 && to >= 0 ? runtime()?.pack.copyBlock : undefined;
-  const { shape, views } = coalesce(fullShape, [viewStrides]);
-  const rank = shape.length;
-  if (copy === undefined || rank < 2 || size(shape) === 0) return false;
-  const [cols, colStride] = [shape[rank - 1], 8 * views[0][rank - 1]];
-  walk(shape.slice(0, -1), [views[0].slice(0, -1)], (offsets, rows, steps, at) => {
-    copy(to + 8 * at * cols, from + 8 * offsets[0], rows, cols, 8 * steps[0], colStride);
+  if (copy === undefined) return false;
+  walkBlocks(shape, [viewStrides], (offsets, rows, rowSteps, at, cols, colSteps) => {
+    copy(to + 8 * at, from + 8 * offsets[0], rows, cols, 8 * rowSteps[0], 8 * colSteps[0]);
   });
   return true;
 }

@@ -20,15 +20,28 @@ const kernels = () => {
 const counts = [0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 33];
 
 describe("the memory-bound SIMD kernels", () => {
-  it("multiply and scale runs entry by entry", () => {
-    for (const n of counts) {
-      const [a, b] = [resident(randoms(n)), resident(randoms(n))];
-      const dst = resident(new Float64Array(n + 1).fill(7));
-      kernels().mul(address(dst), address(a), address(b), n);
-      expect([...dst]).toEqual([...Array.from(a, (x, j) => x * b[j]), 7]);
-      kernels().scale(address(dst), address(a), address(b), n);
-      expect([...dst]).toEqual([...Array.from(a, (x) => x * b[0]), 7]);
-      for (const x of [a, b, dst]) release(x);
+  it("multiply strided blocks entry by entry: products, scalings and any other strides", () => {
+    // (aCol, bCol) in entries: both contiguous, b constant along rows, and general strides
+    for (const [aCol, bCol] of [
+      [1, 1],
+      [1, 0],
+      [2, 3],
+      [0, 2],
+    ]) {
+      for (const cols of counts) {
+        const rows = 3;
+        const [aRow, bRow] = [aCol * cols + 1, bCol * cols + 2];
+        const [a, b] = [resident(randoms(rows * aRow + 1)), resident(randoms(rows * bRow + 1))];
+        const dst = resident(new Float64Array(rows * cols + 1).fill(7));
+        const args = [rows, cols, 8 * aRow, 8 * bRow, 8 * aCol, 8 * bCol] as const;
+        kernels().mulBlock(address(dst), address(a), address(b), ...args);
+        const want = Array.from({ length: rows * cols }, (_, x) => {
+          const [r, j] = [Math.floor(x / cols), x % cols];
+          return a[r * aRow + j * aCol] * b[r * bRow + j * bCol];
+        });
+        expect([...dst]).toEqual([...want, 7]);
+        for (const x of [a, b, dst]) release(x);
+      }
     }
   });
 

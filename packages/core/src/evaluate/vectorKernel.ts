@@ -1,8 +1,9 @@
 /**
- * The WebAssembly SIMD kernels of the memory-bound steps, written with `wasmEmit.ts`: Hadamard
- * products and scalings of runs, and the two matrix–vector products (dot products along a
- * matrix's rows, or axpys along them). Each streams its operands once, two f64 lanes at a time and
- * unrolled, with a plain f64 loop for the last few entries, so any count is fine (0 included). All
+ * The WebAssembly SIMD kernels of the memory-bound steps, written with `wasmEmit.ts`: the
+ * elementwise product of two strided blocks (Hadamard products, scalings, outer products), and the
+ * two matrix–vector products (dot products along a matrix's rows, or axpys along them). Each
+ * streams its operands once, two f64 lanes at a time, with a plain f64 loop for the last few
+ * entries (or for strides that are not contiguous), so any count is fine (0 included). All
  * arguments are byte addresses or counts in the kernels' memory; `elementwise.ts` and `thin.ts`
  * call them when the large operands already live there (`heap.ts`), since copying an operand in
  * would cost as much as the arithmetic.
@@ -24,88 +25,128 @@ import {
 const get = op.localGet;
 const set = op.localSet;
 
-/** `mul(dst, a, b, n)`: dst[j] = a[j]·b[j] for j < n. */
-function mul(): WasmFunction {
-  const [DST, A, B, N, COUNT] = [0, 1, 2, 3, 4];
-  const pair = (at: number) => [
-    get(DST),
-    get(A),
-    op.v128Load(at),
-    get(B),
-    op.v128Load(at),
-    op.f64x2Mul,
-    op.v128Store(at),
+/**
+ * `mulBlock(dst, a, b, rows, cols, aRow, bRow, aCol, bCol)`: a `rows` × `cols` block of the
+ * elementwise product of two strided views (byte strides) written as contiguous rows from `dst`
+ * on: dst[r·cols + j] = a[r·aRow + j·aCol]·b[r·bRow + j·bCol]. Rows where both views are
+ * contiguous (strides 8) are multiplied two lanes at a time, rows where a is contiguous and b
+ * constant (bCol 0) scaled two lanes at a time; other strides, and the last odd entry, a value at
+ * a time.
+ */
+function mulBlock(): WasmFunction {
+  const [DST, A, B, ROWS, COLS, A_ROW, B_ROW, A_COL, B_COL] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [ROW, COUNT, D, AP, BP, MUL_PAIRS, SCALE_PAIRS, SV] = [9, 10, 11, 12, 13, 14, 15, 16];
+  // pairs when a is contiguous and b's column stride is `bCol`, else 0
+  const pairs = (bCol: number) => [
+    ...trips(COLS, 1),
+    op.i32Const(0),
+    get(A_COL),
+    op.i32Const(8),
+    op.i32Eq,
+    get(B_COL),
+    op.i32Const(bCol),
+    op.i32Eq,
+    op.i32And,
+    op.select,
+  ];
+  const rest = [
+    get(COLS),
+    get(MUL_PAIRS),
+    get(SCALE_PAIRS),
+    op.i32Add,
+    op.i32Const(2),
+    op.i32Mul,
+    op.i32Sub,
   ];
   return {
-    name: "mul",
-    params: [I32, I32, I32, I32],
-    locals: [[I32, 1]],
-    body: flat([
-      ...counted(COUNT, trips(N, 2), [
-        ...pair(0),
-        ...pair(16),
-        ...advance(DST, 32),
-        ...advance(A, 32),
-        ...advance(B, 32),
-      ]),
-      ...counted(COUNT, leftover(N, 3), [
-        get(DST),
-        get(A),
-        op.f64Load(0),
-        get(B),
-        op.f64Load(0),
-        op.f64Mul,
-        op.f64Store(0),
-        ...advance(DST, 8),
-        ...advance(A, 8),
-        ...advance(B, 8),
-      ]),
-    ]),
-  };
-}
-
-/** `scale(dst, a, s, n)`: dst[j] = a[j]·s for j < n, `s` being the f64 at address `s`. */
-function scale(): WasmFunction {
-  const [DST, A, S, N, COUNT, V, SV] = [0, 1, 2, 3, 4, 5, 6];
-  const pair = (at: number) => [
-    get(DST),
-    get(A),
-    op.v128Load(at),
-    get(V),
-    op.f64x2Mul,
-    op.v128Store(at),
-  ];
-  return {
-    name: "scale",
-    params: [I32, I32, I32, I32],
+    name: "mulBlock",
+    params: [I32, I32, I32, I32, I32, I32, I32, I32, I32],
     locals: [
-      [I32, 1],
+      [I32, 7],
       [V128, 1],
-      [F64, 1],
     ],
     body: flat([
-      get(S),
-      op.v128Load64Splat(0),
-      set(V),
-      get(S),
-      op.f64Load(0),
-      set(SV),
-      ...counted(COUNT, trips(N, 2), [
-        ...pair(0),
-        ...pair(16),
-        ...advance(DST, 32),
-        ...advance(A, 32),
-      ]),
-      ...counted(COUNT, leftover(N, 3), [
-        get(DST),
-        get(A),
-        op.f64Load(0),
-        get(SV),
-        op.f64Mul,
-        op.f64Store(0),
-        ...advance(DST, 8),
-        ...advance(A, 8),
-      ]),
+      ...pairs(8),
+      set(MUL_PAIRS),
+      ...pairs(0),
+      set(SCALE_PAIRS),
+      ...counted(
+        ROW,
+        [get(ROWS)],
+        [
+          get(DST),
+          set(D),
+          get(A),
+          set(AP),
+          get(B),
+          set(BP),
+          ...counted(
+            COUNT,
+            [get(MUL_PAIRS)],
+            [
+              get(D),
+              get(AP),
+              op.v128Load(0),
+              get(BP),
+              op.v128Load(0),
+              op.f64x2Mul,
+              op.v128Store(0),
+              ...advance(D, 16),
+              ...advance(AP, 16),
+              ...advance(BP, 16),
+            ],
+          ),
+          get(BP),
+          op.v128Load64Splat(0),
+          set(SV),
+          ...counted(
+            COUNT,
+            [get(SCALE_PAIRS)],
+            [
+              get(D),
+              get(AP),
+              op.v128Load(0),
+              get(SV),
+              op.f64x2Mul,
+              op.v128Store(0),
+              ...advance(D, 16),
+              ...advance(AP, 16),
+            ],
+          ),
+          ...counted(COUNT, rest, [
+            get(D),
+            get(AP),
+            op.f64Load(0),
+            get(BP),
+            op.f64Load(0),
+            op.f64Mul,
+            op.f64Store(0),
+            ...advance(D, 8),
+            get(AP),
+            get(A_COL),
+            op.i32Add,
+            set(AP),
+            get(BP),
+            get(B_COL),
+            op.i32Add,
+            set(BP),
+          ]),
+          get(DST),
+          get(COLS),
+          op.i32Const(8),
+          op.i32Mul,
+          op.i32Add,
+          set(DST),
+          get(A),
+          get(A_ROW),
+          op.i32Add,
+          set(A),
+          get(B),
+          get(B_ROW),
+          op.i32Add,
+          set(B),
+        ],
+      ),
     ]),
   };
 }
@@ -269,5 +310,5 @@ function axpyRows(): WasmFunction {
 
 /** The memory-bound kernels, for the kernels' module (`wasmRuntime.ts`). */
 export function vectorKernels(): WasmFunction[] {
-  return [mul(), scale(), dotRows(), axpyRows()];
+  return [mulBlock(), dotRows(), axpyRows()];
 }

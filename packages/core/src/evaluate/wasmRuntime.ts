@@ -36,8 +36,17 @@ export type Block = (
 ) => void;
 /** The memory-bound kernels of `vectorKernel.ts` (byte addresses and counts). */
 export interface VectorKernels {
-  mul(dst: number, a: number, b: number, n: number): void;
-  scale(dst: number, a: number, s: number, n: number): void;
+  mulBlock(
+    dst: number,
+    a: number,
+    b: number,
+    rows: number,
+    cols: number,
+    aRow: number,
+    bRow: number,
+    aCol: number,
+    bCol: number,
+  ): void;
   dotRows(y: number, a: number, x: number, m: number, k: number, lda: number): void;
   axpyRows(y: number, x: number, b: number, k: number, n: number, ldb: number): void;
 }
@@ -107,7 +116,7 @@ function compile(api: WasmApi, fused: boolean, shared: boolean): Runtime | null 
 /**
  * The kernels and their memory, compiled on first call; null where WebAssembly SIMD is unavailable.
  *
- * @example runtime()?.vector.mul(dst, a, b, n)
+ * @example runtime()?.vector.dotRows(y, a, x, m, k, lda)
  */
 export function runtime(): Runtime | null {
   if (loaded !== undefined) return loaded;
