@@ -11,7 +11,7 @@ export { buildNetwork } from "./build/build.js";
 export { differentiate } from "./calculus/differentiate.js";
 export * from "./check.js";
 export { derivation, type Step } from "./derivation.js";
-export { contract } from "./evaluate/contract.js";
+export { type Contraction, compileContraction, contract } from "./evaluate/contract.js";
 export { type EquationRun, runEquation } from "./evaluate/index.js";
 export { fromNested, toNested } from "./evaluate/nested.js";
 export { evaluateNetwork } from "./evaluate/network.js";
