@@ -323,6 +323,11 @@ describe("a compiled contraction", () => {
       /operand 0 has 5 entries for shape \[2,3\]/,
     );
     expect(() => compiled.run([])).toThrow(/0 arrays for 1 operands/);
+    const pair = [
+      { labels: [0, 1], shape: [2, 3] },
+      { labels: [1], shape: [3] },
+    ];
+    expect(() => compileContraction(pair, [0], s, { path: [] })).toThrow(/leaves 2 operands/);
   });
 });
 

@@ -105,6 +105,9 @@ export function compileContraction(
     ops = [...rest, pair];
     return { i, j, pair, last };
   });
+  if (ops.length > 1) {
+    throw new Error(`contract: the path leaves ${ops.length} operands, not one`);
+  }
   const last: Shaped = ops[0] ?? { labels: [], shape: [] };
   // the last step's result is returned as it is when already on the output labels
   const onOutput =
