@@ -29,16 +29,11 @@ export interface LabelSets {
  */
 export function labelSets(problem: DenseProblem): LabelSets {
   const { operands, sizes, inOutput } = problem;
-  // the problem's label ids in order of first appearance (few: a linear search is cheapest), and
-  // the renumbered label of each operand's each label
+  // the problem's label ids in order of first appearance, each one's renumbered label in `renumber`
+  if (renumber.length < sizes.length) renumber = new Int32Array(sizes.length).fill(-1);
   const ids: number[] = [];
-  const renumbered: number[] = [];
   for (const labels of operands) {
-    for (const id of labels) {
-      let l = ids.indexOf(id);
-      if (l < 0) l = ids.push(id) - 1;
-      renumbered.push(l);
-    }
+    for (const id of labels) if (renumber[id] < 0) renumber[id] = ids.push(id) - 1;
   }
   const words = Math.max(1, Math.ceil(ids.length / WORD));
   const own = new Int32Array(operands.length * words);
@@ -50,16 +45,19 @@ export function labelSets(problem: DenseProblem): LabelSets {
     local.push(sizes[ids[l]]);
     if (inOutput[ids[l]] === 1) outputs[Math.floor(l / WORD)] |= 1 << (l % WORD);
   }
-  let at = 0;
   for (let k = 0; k < operands.length; k++) {
-    for (let c = 0; c < operands[k].length; c++) {
-      const l = renumbered[at++];
+    for (const id of operands[k]) {
+      const l = renumber[id];
       own[k * words + Math.floor(l / WORD)] |= 1 << (l % WORD);
       holders[l] |= 1 << k;
     }
   }
+  for (const id of ids) renumber[id] = -1;
   return { words, own, outputs, sizes: local, holders };
 }
+
+/** Scratch of `labelSets`: the renumbered label of each label id, −1 between calls. */
+let renumber = new Int32Array(64).fill(-1);
 
 /**
  * The product of the sizes of the labels whose bits are set in word `w` of a set.

@@ -12,6 +12,7 @@
  */
 import { bitsProduct, type LabelSets, labelSets, WORD } from "./bits.js";
 import type { Solution } from "./optimal.js";
+import { SubsetIndex } from "./subsetIndex.js";
 import type { DenseProblem, Tree } from "./tree.js";
 
 /** The largest network this search takes (subsets are 31-bit masks). */
@@ -36,15 +37,25 @@ export function connectedTree(
   const n = problem.operands.length;
   if (n > CONNECTED_LIMIT) throw new RangeError(`plan: connected search over ${n} operands`);
   if (n === 1) return { tree: 0, flops: 0, peak: 0 };
-  const table = new Table(labelSets(problem), n, maxIntermediate, budget);
+  const table = spare ?? new Table();
+  spare = undefined;
+  table.setUp(labelSets(problem), n, maxIntermediate, budget);
   let cap = Math.max(1, upperBound / 256);
   for (;;) {
     const last = cap >= upperBound;
     const found = pass(table, last ? upperBound : cap);
-    if (found === "budget" || found !== undefined || last) return found;
+    if (found === "budget" || found !== undefined || last) {
+      if (table.masks.length <= KEEP_ROOM) spare = table;
+      return found;
+    }
     cap *= 8;
   }
 }
+
+/** The table of the last search, for the next (a plan makes one search or none). */
+let spare: Table | undefined;
+/** A table with room for more entries than this is not kept. */
+const KEEP_ROOM = 1 << 14;
 
 /**
  * One pass: the cheapest tree of cost at most `cap`, if there is one. The subsets of `size`
@@ -53,37 +64,32 @@ export function connectedTree(
  */
 function pass(t: Table, cap: number): Solution | undefined | "budget" {
   t.start(cap);
-  const { n, masks } = t;
-  const starts = [0, 0, n];
-  // holding[size · n + v]: how many subsets of `size` operands hold operand v (the work of
-  // looking at the partners of a subset is their count over its neighbours)
-  const holding: number[] = [];
-  for (let k = 0; k < 2 * n; k++) holding.push(k >= n ? 1 : 0);
+  // (t.masks is read afresh: a join may grow the table's arrays)
+  const { n, starts, holding } = t;
   for (let size = 2; size <= n; size++) {
     for (let m = 1; m <= size >> 1; m++) {
       const end = starts[m + 1];
       const from = starts[size - m];
       const to = starts[size - m + 1];
       for (let e1 = starts[m]; e1 < end; e1++) {
-        const m1 = masks[e1];
+        const m1 = t.masks[e1];
         const nb = t.neighbours[e1];
         for (let b = nb; b !== 0; b &= b - 1)
           t.work -= holding[(size - m) * n + 31 - Math.clz32(b & -b)];
         if (t.work < 0) return "budget";
         for (let e2 = m === size - m ? e1 + 1 : from; e2 < to; e2++) {
-          const m2 = masks[e2];
+          const m2 = t.masks[e2];
           if ((m2 & m1) === 0 && (m2 & nb) !== 0) t.join(e1, e2);
         }
       }
     }
-    starts.push(t.count);
-    for (let v = 0; v < n; v++) holding.push(0);
+    starts[size + 1] = t.count;
     for (let e = starts[size]; e < t.count; e++) {
-      for (let b = masks[e]; b !== 0; b &= b - 1) holding[size * n + 31 - Math.clz32(b & -b)]++;
+      for (let b = t.masks[e]; b !== 0; b &= b - 1) holding[size * n + 31 - Math.clz32(b & -b)]++;
     }
   }
   const top = t.found.get(t.full);
-  if (top === undefined) return undefined;
+  if (top < 0) return undefined;
   const build = (e: number): Tree =>
     t.lefts[e] < 0 ? 31 - Math.clz32(t.masks[e]) : [build(t.lefts[e]), build(t.rights[e])];
   return { tree: build(top), flops: t.flops[top], peak: t.peaks[top] };
@@ -92,45 +98,67 @@ function pass(t: Table, cap: number): Solution | undefined | "budget" {
 /**
  * The subsets a pass has built, one entry each in parallel arrays: the operands (a bitmask), their
  * neighbours, the tensor's size and kept labels (`words` words), the cheapest flops and its peak,
- * and the two entries joined. The arrays are reused from pass to pass.
+ * and the two entries joined; the subsets of `size` operands are entries `starts[size] …
+ * starts[size + 1] − 1`. The arrays grow as needed and are reused from pass to pass.
  */
 class Table {
-  readonly n: number;
-  readonly full: number;
-  masks: number[] = [];
-  neighbours: number[] = [];
-  sizes: number[] = [];
-  flops: number[] = [];
-  peaks: number[] = [];
-  lefts: number[] = [];
-  rights: number[] = [];
-  kept: number[] = [];
+  sets: LabelSets = {
+    words: 0,
+    own: new Int32Array(0),
+    outputs: new Int32Array(0),
+    sizes: [],
+    holders: [],
+  };
+  n = 0;
+  full = 0;
+  maxIntermediate = 0;
+  /** The work left. */
+  work = 0;
+  masks = new Int32Array(256);
+  neighbours = new Int32Array(256);
+  sizes = new Float64Array(256);
+  flops = new Float64Array(256);
+  peaks = new Float64Array(256);
+  lefts = new Int32Array(256);
+  rights = new Int32Array(256);
+  kept = new Int32Array(256);
   count = 0;
   /** The entry of each subset built. */
-  found = new Map<number, number>();
+  readonly found = new SubsetIndex();
+  readonly starts = new Int32Array(CONNECTED_LIMIT + 2);
+  /**
+   * holding[size · n + v]: how many subsets of `size` operands hold operand v (the work of looking
+   * at the partners of a subset is their count over its neighbours).
+   */
+  readonly holding = new Int32Array((CONNECTED_LIMIT + 1) * CONNECTED_LIMIT);
   private cap = 0;
   /** The labels a join sums, per word. */
-  private gone: Int32Array;
+  private gone = new Int32Array(1);
 
-  constructor(
-    readonly sets: LabelSets,
-    n: number,
-    readonly maxIntermediate: number,
-    /** The work left. */
-    public work: number,
-  ) {
+  /** Ready for a search over `n` operands whose labels are `sets` (the arrays keep their room). */
+  setUp(sets: LabelSets, n: number, maxIntermediate: number, work: number): void {
+    this.sets = sets;
     this.n = n;
     this.full = (1 << n) - 1;
-    this.gone = new Int32Array(sets.words);
+    this.maxIntermediate = maxIntermediate;
+    this.work = work;
+    if (this.gone.length < sets.words) this.gone = new Int32Array(sets.words);
+    if (this.kept.length < this.masks.length * sets.words)
+      this.kept = new Int32Array(this.masks.length * sets.words);
   }
 
   /** Back to the operands alone, for a pass capped at `cap`. */
   start(cap: number): void {
     const { words, own, sizes, holders } = this.sets;
+    const { n } = this;
     this.cap = cap;
     this.count = 0;
     this.found.clear();
-    for (let k = 0; k < this.n; k++) {
+    this.starts[1] = 0;
+    this.starts[2] = n;
+    this.holding.fill(0, 0, (n + 1) * n);
+    this.holding.fill(1, n, 2 * n);
+    for (let k = 0; k < n; k++) {
       let neighbours = 0;
       let size = 1;
       for (let w = 0; w < words; w++) {
@@ -194,14 +222,16 @@ class Table {
     if (flops > this.cap) return;
     const peak = Math.max(this.peaks[e1], this.peaks[e2], size);
     let e = this.found.get(mask);
-    if (e === undefined) {
+    if (e < 0) {
       e = this.count++;
-      this.found.set(mask, e);
+      if (e === this.masks.length) this.grow();
+      this.found.add(mask, e);
     } else if (this.flops[e] < flops || (this.flops[e] === flops && this.peaks[e] <= peak)) return;
     const neighbours = (this.neighbours[e1] | this.neighbours[e2]) & ~mask;
     this.store(e, mask, neighbours, size, flops, peak, e1, e2);
+    const to = this.kept;
     for (let w = 0; w < words; w++)
-      kept[e * words + w] = (kept[e1 * words + w] | kept[e2 * words + w]) & ~gone[w];
+      to[e * words + w] = (to[e1 * words + w] | to[e2 * words + w]) & ~gone[w];
   }
 
   private store(
@@ -222,4 +252,26 @@ class Table {
     this.lefts[e] = left;
     this.rights[e] = right;
   }
+
+  /** Twice the room for entries. */
+  private grow(): void {
+    const room = 2 * this.masks.length;
+    this.masks = grown(this.masks, new Int32Array(room));
+    this.neighbours = grown(this.neighbours, new Int32Array(room));
+    this.sizes = grown(this.sizes, new Float64Array(room));
+    this.flops = grown(this.flops, new Float64Array(room));
+    this.peaks = grown(this.peaks, new Float64Array(room));
+    this.lefts = grown(this.lefts, new Int32Array(room));
+    this.rights = grown(this.rights, new Int32Array(room));
+    // (kept may have room for more words per entry, from an earlier search)
+    this.kept = grown(
+      this.kept,
+      new Int32Array(Math.max(room * this.sets.words, 2 * this.kept.length)),
+    );
+  }
+}
+
+function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -11,7 +11,8 @@ import { keptLabels } from "./labels.js";
 
 /**
  * The path steps that merge operands with equal label sets, first pair first, and the operand list
- * they leave (results appended, as in a path).
+ * they leave (results appended, as in a path). Each operand lists distinct labels (as
+ * `effectiveLabels` gives them).
  *
  * @example mergeDuplicates([[0, 1], [2], [1, 0]], [0]) // { steps: [[0, 2]], operands: [[2], [0, 1]] }
  */
@@ -22,12 +23,7 @@ export function mergeDuplicates(
   let current = operands.map((labels) => [...labels]);
   const steps: PathStep[] = [];
   for (;;) {
-    const sorted = current.map((labels) => [...labels].sort((x, y) => x - y));
-    let pair: PathStep | undefined;
-    for (let k = 1; k < current.length && pair === undefined; k++) {
-      const first = sorted.findIndex((other, f) => f < k && same(other, sorted[k]));
-      if (first >= 0) pair = [first, k];
-    }
+    const pair = firstDuplicate(current);
     if (pair === undefined) return { steps, operands: current };
     const [i, j] = pair;
     const rest = current.filter((_, k) => k !== i && k !== j);
@@ -36,6 +32,17 @@ export function mergeDuplicates(
   }
 }
 
-function same(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((l, k) => l === b[k]);
+/** The first pair [f, k] (smallest k, then smallest f) of operands with the same labels. */
+function firstDuplicate(operands: readonly (readonly number[])[]): PathStep | undefined {
+  for (let k = 1; k < operands.length; k++) {
+    for (let f = 0; f < k; f++) if (sameSet(operands[f], operands[k])) return [f, k];
+  }
+  return undefined;
+}
+
+/** Whether two lists of distinct labels hold the same labels. */
+function sameSet(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (const l of a) if (!b.includes(l)) return false;
+  return true;
 }

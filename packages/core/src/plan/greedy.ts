@@ -11,9 +11,10 @@
  */
 
 import type { PathStep } from "./cost.js";
+import { Pairs, Tensors } from "./greedyState.js";
 import { effectiveLabels } from "./labels.js";
 import type { Solution } from "./optimal.js";
-import { type DenseProblem, denseProblem, type Tree, treeToPath } from "./tree.js";
+import { type DenseProblem, denseProblem, treeToPath } from "./tree.js";
 
 /** How one greedy run chooses. */
 export interface GreedyChoice {
@@ -46,23 +47,24 @@ export class Greedy {
   private readonly sizes: Float64Array;
   private readonly inOutput: Uint8Array;
   private readonly n: number;
-  private readonly start: Tensors;
   private readonly startPairs: Pairs;
   /** The tensors of the current run: the operands, then the results. */
-  private t: Tensors;
-  private gone: Uint8Array;
+  private readonly t: Tensors;
+  private readonly gone: number[];
   private pairs = new Pairs();
   private alpha = 1;
   /** Scratch: one stamp per label, one mark per tensor. */
   private stamp: Int32Array;
   private tick = 0;
-  private marks: Int32Array;
+  private readonly marks: number[];
   /** What `join` found: the kept labels (`kept[0 … keptCount − 1]`), the size and the flops. */
   private kept: Int32Array;
   private keptCount = 0;
   private size = 0;
   private flops = 0;
   private best = new Int32Array(BRANCH);
+  /** Scratch of `rescore`: one mark per tensor. */
+  private readonly seen: number[];
   private weights = new Float64Array(BRANCH);
 
   constructor(problem: DenseProblem) {
@@ -71,28 +73,17 @@ export class Greedy {
     this.inOutput = problem.inOutput;
     this.n = operands.length;
     this.stamp = new Int32Array(sizes.length);
-    this.marks = new Int32Array(2 * this.n).fill(-1);
+    this.marks = new Array(2 * this.n).fill(-1);
     this.kept = new Int32Array(sizes.length);
-    this.gone = new Uint8Array(2 * this.n);
-    const t = new Tensors(sizes.length);
-    operands.forEach((labels, k) => {
-      let size = 1;
-      t.starts.push(t.labels.length);
-      for (const id of labels) {
-        t.labels.push(id);
-        t.holders[id].push(k);
-        size *= sizes[id];
-      }
-      t.counts.push(labels.length);
-      t.sizes.push(size);
-      t.trees.push(k);
-      t.peaks.push(0);
-    });
-    this.start = t;
+    this.gone = new Array(2 * this.n).fill(0);
+    this.seen = new Array(2 * this.n).fill(-1);
+    const t = new Tensors(operands, sizes);
     this.t = t;
     for (let k = 0; k < this.n; k++) {
       for (const id of operands[k]) {
-        for (const other of t.holders[id]) {
+        const end = t.holderStart[id] + t.holderCount[id];
+        for (let h = t.holderStart[id]; h < end; h++) {
+          const other = t.holders[h];
           if (other <= k || this.marks[other] === k) continue;
           this.marks[other] = k;
           this.add(k, other);
@@ -123,7 +114,7 @@ export class Greedy {
       flops += pairs.flops[c];
       this.contract(pairs.i[c], pairs.j[c], pairs.size[c], alive > 2);
     }
-    const root = this.t.sizes.length - 1;
+    const root = this.t.count - 1;
     return { tree: this.t.trees[root], flops, peak: this.t.peaks[root] };
   }
 
@@ -133,7 +124,7 @@ export class Greedy {
    */
   private reset(alpha: number): void {
     this.alpha = alpha;
-    this.t = this.start.copy();
+    this.t.reset();
     this.gone.fill(0);
     this.marks.fill(-1);
     const { pairs, startPairs } = this;
@@ -186,7 +177,7 @@ export class Greedy {
    */
   private join(i: number, j: number): void {
     const { stamp, sizes, inOutput, kept, t } = this;
-    const { holders, labels } = t;
+    const { holderCount, labels } = t;
     this.tick += 2;
     const tick = this.tick;
     const endA = t.starts[i] + t.counts[i];
@@ -204,7 +195,7 @@ export class Greedy {
       }
       union *= sizes[id];
       count++;
-      if (inOutput[id] === 1 || holders[id].length > 1) {
+      if (inOutput[id] === 1 || holderCount[id] > 1) {
         kept[k++] = id;
         size *= sizes[id];
       }
@@ -213,7 +204,7 @@ export class Greedy {
       const id = labels[a];
       union *= sizes[id];
       count++;
-      if (inOutput[id] === 1 || holders[id].length > (stamp[id] === tick + 1 ? 2 : 1)) {
+      if (inOutput[id] === 1 || holderCount[id] > (stamp[id] === tick + 1 ? 2 : 1)) {
         kept[k++] = id;
         size *= sizes[id];
       }
@@ -234,7 +225,10 @@ export class Greedy {
     const { marks, t } = this;
     const end = t.starts[k] + t.counts[k];
     for (let a = t.starts[k]; a < end; a++) {
-      for (const other of t.holders[t.labels[a]]) {
+      const id = t.labels[a];
+      const last = t.holderStart[id] + t.holderCount[id];
+      for (let h = t.holderStart[id]; h < last; h++) {
+        const other = t.holders[h];
         if (other === k || marks[other] === k) continue;
         marks[other] = k;
         this.add(Math.min(k, other), Math.max(k, other));
@@ -247,7 +241,7 @@ export class Greedy {
     const sizes = this.t.sizes;
     let x = -1;
     let y = -1;
-    for (let k = 0; k < sizes.length; k++) {
+    for (let k = 0; k < this.t.count; k++) {
       if (this.gone[k] === 1) continue;
       if (x < 0 || sizes[k] < sizes[x]) {
         y = x;
@@ -262,18 +256,12 @@ export class Greedy {
     this.join(i, j);
     const { t, kept, keptCount, stamp } = this;
     const shared = this.tick + 1;
-    this.drop(i);
-    this.drop(j);
-    const k = t.sizes.length;
-    t.starts.push(t.labels.length);
-    for (let a = 0; a < keptCount; a++) {
-      t.labels.push(kept[a]);
-      t.holders[kept[a]].push(k);
-    }
-    t.counts.push(keptCount);
-    t.sizes.push(size);
-    t.trees.push([t.trees[i], t.trees[j]]);
-    t.peaks.push(Math.max(t.peaks[i], t.peaks[j], size));
+    t.drop(i);
+    t.drop(j);
+    this.gone[i] = 1;
+    this.gone[j] = 1;
+    const peak = Math.max(t.peaks[i], t.peaks[j], size);
+    const k = t.push(kept, keptCount, size, [t.trees[i], t.trees[j]], peak);
     if (!more) return;
     // A hyperedge both operands held now has one holder fewer: the pairs of its other holders may
     // now sum it, so they are scored again.
@@ -281,8 +269,11 @@ export class Greedy {
     const tag = -2 - k;
     let count = 0;
     for (let a = 0; a < keptCount; a++) {
-      if (stamp[kept[a]] !== shared) continue;
-      for (const x of t.holders[kept[a]]) {
+      const id = kept[a];
+      if (stamp[id] !== shared) continue;
+      const end = t.holderStart[id] + t.holderCount[id];
+      for (let h = t.holderStart[id]; h < end; h++) {
+        const x = t.holders[h];
         if (x !== k && touched[x] !== tag) {
           touched[x] = tag;
           count++;
@@ -293,17 +284,9 @@ export class Greedy {
     this.connect(k);
   }
 
-  /** Removes tensor x from the live ones. */
-  private drop(x: number): void {
-    const t = this.t;
-    const end = t.starts[x] + t.counts[x];
-    for (let a = t.starts[x]; a < end; a++) remove(t.holders[t.labels[a]], x);
-    this.gone[x] = 1;
-  }
-
   /** Scores again every pair of tensors marked `tag` (the pairs are listed anew). */
   private rescore(tag: number): void {
-    const { pairs, marks, t } = this;
+    const { pairs, marks, seen, t } = this;
     let live = pairs.head;
     for (let at = pairs.head; at < pairs.count; at++) {
       const p = pairs.order[at];
@@ -311,12 +294,15 @@ export class Greedy {
     }
     pairs.count = live;
     const touched: number[] = [];
-    for (let x = 0; x < t.sizes.length; x++) if (marks[x] === tag) touched.push(x);
-    const seen = new Int32Array(t.sizes.length).fill(-1);
+    for (let x = 0; x < t.count; x++) if (marks[x] === tag) touched.push(x);
+    seen.fill(-1);
     for (const x of touched) {
       const end = t.starts[x] + t.counts[x];
       for (let a = t.starts[x]; a < end; a++) {
-        for (const y of t.holders[t.labels[a]]) {
+        const id = t.labels[a];
+        const last = t.holderStart[id] + t.holderCount[id];
+        for (let h = t.holderStart[id]; h < last; h++) {
+          const y = t.holders[h];
           if (y > x && marks[y] === tag && seen[y] !== x) {
             seen[y] = x;
             this.add(x, y);
@@ -344,116 +330,6 @@ export class Greedy {
     }
     return best[ranked - 1];
   }
-}
-
-/**
- * The tensors of a run in parallel arrays (tensor t's labels: `labels[starts[t] …]`, `counts[t]`
- * of them) and the live tensors holding each label.
- */
-class Tensors {
-  labels: number[] = [];
-  starts: number[] = [];
-  counts: number[] = [];
-  sizes: number[] = [];
-  trees: Tree[] = [];
-  peaks: number[] = [];
-  holders: number[][];
-
-  constructor(labelCount: number) {
-    this.holders = [];
-    for (let id = 0; id < labelCount; id++) this.holders.push([]);
-  }
-
-  copy(): Tensors {
-    const c = new Tensors(0);
-    c.labels = this.labels.slice();
-    c.starts = this.starts.slice();
-    c.counts = this.counts.slice();
-    c.sizes = this.sizes.slice();
-    c.trees = this.trees.slice();
-    c.peaks = this.peaks.slice();
-    c.holders = this.holders.map((h) => h.slice());
-    return c;
-  }
-}
-
-/**
- * The candidate pairs: tensors i < j, the result's size, the score and the flops of pair p in
- * parallel arrays, and the ids of the listed pairs best first (by score, then flops, then
- * positions; twins side by side).
- */
-class Pairs {
-  i: number[] = [];
-  j: number[] = [];
-  size: number[] = [];
-  score: number[] = [];
-  flops: number[] = [];
-  /** How many pairs there are. */
-  made = 0;
-  /** The ids of the listed pairs: `order[head … count − 1]`. */
-  order = new Int32Array(64);
-  head = 0;
-  count = 0;
-
-  clear(): void {
-    this.made = 0;
-    this.head = 0;
-    this.count = 0;
-  }
-
-  /** Lists a pair in its place (after its equals); its id. */
-  add(i: number, j: number, size: number, score: number, flops: number): number {
-    const p = this.made++;
-    this.i[p] = i;
-    this.j[p] = j;
-    this.size[p] = size;
-    this.score[p] = score;
-    this.flops[p] = flops;
-    const order = this.grow();
-    let lo = this.head;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (before(this, p, order[mid])) hi = mid;
-      else lo = mid + 1;
-    }
-    // make room on the shorter side
-    if (this.head > 0 && lo - this.head < this.count - lo) {
-      for (let k = this.head; k < lo; k++) order[k - 1] = order[k];
-      this.head--;
-      order[lo - 1] = p;
-    } else {
-      for (let k = this.count; k > lo; k--) order[k] = order[k - 1];
-      order[lo] = p;
-      this.count++;
-    }
-    return p;
-  }
-
-  /** The order, with room for one more. */
-  private grow(): Int32Array {
-    if (this.count === this.order.length) {
-      const grown = new Int32Array(2 * (this.count - this.head) + 64);
-      grown.set(this.order.subarray(this.head, this.count));
-      this.count -= this.head;
-      this.head = 0;
-      this.order = grown;
-    }
-    return this.order;
-  }
-}
-
-/** Removes one occurrence of `x` from `list` (order does not matter). */
-function remove(list: number[], x: number): void {
-  const at = list.indexOf(x);
-  list[at] = list[list.length - 1];
-  list.pop();
-}
-
-function before(pairs: Pairs, p: number, q: number): boolean {
-  if (pairs.score[p] !== pairs.score[q]) return pairs.score[p] < pairs.score[q];
-  if (pairs.flops[p] !== pairs.flops[q]) return pairs.flops[p] < pairs.flops[q];
-  return pairs.i[p] !== pairs.i[q] ? pairs.i[p] < pairs.i[q] : pairs.j[p] < pairs.j[q];
 }
 
 /**

@@ -18,7 +18,7 @@ interface Node {
   right?: Node;
   leaf: number;
   labels: Int32Array;
-  /** How many operands below hold each kept label (parallel to `labels`). */
+  /** How many operands below hold each kept label (parallel to `labels`; a leaf's may run longer). */
   counts: Int32Array;
   size: number;
   /** The flops of this node's own step (0 for a leaf). */
@@ -43,21 +43,27 @@ export function refineTree(
 ): Solution {
   const { sizes, inOutput, holders } = problem;
   let clock = 0;
+  // a join's kept labels and their counts (copied out at the end), its union's size and label count
+  const labels = new Int32Array(sizes.length);
+  const counts = new Int32Array(sizes.length);
+  let kept = 0;
+  let size = 1;
+  let union = 1;
+  let n = 0;
+  const add = (id: number, c: number) => {
+    union *= sizes[id];
+    n++;
+    if (inOutput[id] === 1 || c < holders[id]) {
+      labels[kept] = id;
+      counts[kept++] = c;
+      size *= sizes[id];
+    }
+  };
   const join = (left: Node, right: Node): Node => {
-    const labels: number[] = [];
-    const counts: number[] = [];
-    let union = 1;
-    let n = 0;
-    let size = 1;
-    const add = (id: number, c: number) => {
-      union *= sizes[id];
-      n++;
-      if (inOutput[id] === 1 || c < holders[id]) {
-        labels.push(id);
-        counts.push(c);
-        size *= sizes[id];
-      }
-    };
+    kept = 0;
+    size = 1;
+    union = 1;
+    n = 0;
     for (let k = 0; k < left.labels.length; k++) {
       const id = left.labels[k];
       const r = right.labels.indexOf(id);
@@ -67,33 +73,34 @@ export function refineTree(
       const id = right.labels[k];
       if (!left.labels.includes(id)) add(id, right.counts[k]);
     }
-    const flops = union * (labels.length < n ? 2 : 1);
     return {
       left,
       right,
       leaf: -1,
-      labels: new Int32Array(labels),
-      counts: new Int32Array(counts),
+      labels: labels.slice(0, kept),
+      counts: counts.slice(0, kept),
       size,
-      flops,
+      flops: union * (kept < n ? 2 : 1),
       dead: false,
       made: clock,
       checked: -1,
     };
   };
-  const leaf = (k: number): Node => {
-    const labels = problem.operands[k];
-    return {
-      leaf: k,
-      labels,
-      counts: new Int32Array(labels.length).fill(1),
-      size: 0,
-      flops: 0,
-      dead: false,
-      made: 0,
-      checked: -1,
-    };
-  };
+  // every leaf holds each of its labels once
+  let ones = new Int32Array(0);
+  for (const operand of problem.operands) {
+    if (operand.length > ones.length) ones = new Int32Array(operand.length).fill(1);
+  }
+  const leaf = (k: number): Node => ({
+    leaf: k,
+    labels: problem.operands[k],
+    counts: ones,
+    size: 0,
+    flops: 0,
+    dead: false,
+    made: 0,
+    checked: -1,
+  });
   const build = (t: Tree): Node =>
     typeof t === "number" ? leaf(t) : join(build(t[0]), build(t[1]));
   const root = build(solution.tree);
