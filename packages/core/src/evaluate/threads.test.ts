@@ -104,6 +104,51 @@ describe("the helper thread", () => {
     release(low);
   });
 
+  it("splits a wide product with few rows along B's panels, with the same numbers", async () => {
+    const rand = mulberry32(54);
+    // 4 row panels (the last one partial) against 512 column panels in the first block
+    const [m, k, n] = [14, 300, 2100];
+    const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
+    const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
+    const product = () => {
+      const c = new Float64Array(m * n);
+      const view = (data: Float64Array, cols: number) => ({ data, offset: 0, row: cols, col: 1 });
+      wasmMatmul(view(a, k), view(b, n), c, 0, m, k, n);
+      return c;
+    };
+    disableThreads();
+    const alone = product();
+    const real = makeHelper();
+    const started = Date.now();
+    while (!real.ready() && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const jobs: (readonly number[])[] = [];
+    attachHelper({
+      ready: () => real.ready(),
+      start: (args) => {
+        jobs.push([...args]);
+        real.start(args);
+      },
+      wait: () => real.wait(),
+    });
+    const shared = product();
+    attachHelper(null);
+    expect(shared).toEqual(alone);
+    // the helper took all four row panels (from, to) and half of the 512 column panels
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.map((args) => [args[9], args[11], args[12]])).toContainEqual([256, 0, 4]);
+    let worst = 0;
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j += 37) {
+        let s = 0;
+        for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
+        worst = Math.max(worst, Math.abs(s - shared[i * n + j]));
+      }
+    }
+    expect(worst).toBeLessThan(1e-12);
+  });
+
   it("redoes the work of a helper that fails, then leaves it aside", async () => {
     const rand = mulberry32(52);
     const [m, k, n] = [300, 280, 260];

@@ -8,8 +8,9 @@
  * — unless C itself lives there and is made of whole tiles, when the kernel writes it in place. The packs and C's
  * copy live in scratch space reserved for the call (`heap.ts`). Packing reads the caller's arrays
  * directly, through their strides, so a transposed operand is never copied. When a helper thread
- * is attached (`threads.ts`, on Node) and a block is large, the helper runs the second half of the
- * chunks on the same shared memory while this thread runs the first. Where WebAssembly SIMD is
+ * is attached (`threads.ts`, on Node) and a block is large, the helper runs half of it on the same
+ * shared memory while this thread runs the other half: half of A's row panels, or of B's panels
+ * when there are more of those (a wide product of few rows). Where WebAssembly SIMD is
  * unavailable (`wasmRuntime.ts`) `wasmMatmul` reports so and callers use the JS kernel.
  */
 import { address, heap, reserve, unreserve } from "./heap.js";
@@ -24,12 +25,23 @@ const MC = 120;
 const MS = 2048;
 const NC = 2048;
 /**
- * Blocks of at least this many multiply–adds (about a millisecond of one core) are split with the
- * helper thread. Measured here: blocks of 1.6–5 million ran slower split than alone (the hand-over
- * and the two threads sharing a core's resources cost more than half the block), blocks of 10
- * million and up faster.
+ * Blocks of at least this many multiply–adds (about a third of a millisecond of one core) are split
+ * with the helper thread. Measured here, alternating one thread and two in one process: blocks of
+ * 4 million and up (an attention head's scores, 256 × 64 × 256) mostly ran in 0.6–0.8 of their
+ * one-thread time when split; blocks of 0.3–2 million gained nothing, and some lost up to 3× (the
+ * hand-over, and two threads sharing one core's resources).
  */
-const SPLIT_MIN = 1 << 23;
+const SPLIT_MIN = 1 << 22;
+/** `runChunks`'s arguments from B on: B, C, C's row stride, B's panels, kc, and A's panel range. */
+type Part = readonly [
+  b: number,
+  c: number,
+  ldc: number,
+  nPanels: number,
+  kc: number,
+  from: number,
+  to: number,
+];
 /** A is copied rather than packed when B has at most this many panels. */
 const COPY_MAX_PANELS = 8;
 
@@ -208,25 +220,43 @@ function product(
           stage: (from: number, count: number) => void,
         ) => {
           const args = [which, MR, MC / MR, at, panel * 8, stride * 8] as const;
+          const rows = last - first;
+          const stageRows = (from: number, to: number) =>
+            stage(from * MR, Math.min(to * MR, ms) - from * MR);
+          const partner = helper;
           const split =
-            (last - first) * MR * kc * nc >= SPLIT_MIN &&
-            last - first >= 2 &&
-            helper?.ready() === true;
-          // with a helper: stage its half first and let it start while this thread stages its own
-          const half = split ? first + Math.ceil((last - first) / 2) : last;
-          if (split) {
-            stage(half * MR, Math.min(last * MR, ms) - half * MR);
-            helper?.start([...args, ...rest, half, last]);
+            rows * MR * kc * nc >= SPLIT_MIN &&
+            Math.max(rows, nPanels) >= 2 &&
+            partner?.ready() === true;
+          if (!split) {
+            stageRows(first, last);
+            runChunks(kernels, ...args, ...rest, first, last);
+            return;
           }
+          // with a helper: A's row panels are halved, or B's panels when there are more of those
+          // (both threads then read all of A); the helper's part is staged first so that it
+          // starts while this thread stages its own
+          const byRows = rows >= nPanels;
+          const half = byRows ? first + Math.ceil(rows / 2) : Math.ceil(nPanels / 2);
+          // B's panels from `half` on, and C's columns under them
+          const right = [bPack * 8 + half * kc * NR * 8, cAt + half * NR * 8] as const;
+          const mine: Part = byRows
+            ? [...rest, first, half]
+            : [bPack * 8, cAt, ldc, half, kc, first, last];
+          const theirs: Part = byRows
+            ? [...rest, half, last]
+            : [...right, ldc, nPanels - half, kc, first, last];
+          stageRows(byRows ? half : first, last);
+          partner.start([...args, ...theirs]);
           // the helper is waited for whatever happens here: the scratch it works on is freed after
           let helped = true;
           try {
-            stage(first * MR, Math.min(half * MR, ms) - first * MR);
-            runChunks(kernels, ...args, ...rest, first, half);
+            if (byRows) stageRows(first, half);
+            runChunks(kernels, ...args, ...mine);
           } finally {
-            if (split) helped = helper?.wait() === true;
+            helped = partner.wait();
           }
-          if (!helped) runChunks(kernels, ...args, ...rest, half, last);
+          if (!helped) runChunks(kernels, ...args, ...theirs);
         };
         // rows or columns of A that live in the kernels' memory are read where they lie, all but
         // a last, partial panel (the kernel reads whole panels: that one is copied, zero-padded)
