@@ -71,11 +71,12 @@ const planned = problems().map((problem) => {
   return { problem, eq, plan, planMs: median(times) };
 });
 const rows = planned.map(({ problem, eq, plan, planMs }) => {
-  // Evaluation: warm up first, NumPy's C being compiled already, for 100 ms or 200 calls, then
-  // the median of 5 to 101 calls (≈ 300 ms), on two cores and on one (as NumPy runs).
+  // Evaluation: warm up first, NumPy's C being compiled already, for 200 ms (V8 keeps compiling
+  // a small network's hot code over its first thousand calls or so), then the median of 5 to 101
+  // calls (≈ 300 ms), on two cores and on one (as NumPy runs).
   const warm = performance.now();
   let first;
-  for (let calls = 0; calls < 200 && performance.now() - warm < 100; calls++) {
+  while (performance.now() - warm < 200) {
     first = runEquation(eq.equation, eq.sizes, { path: plan.path });
   }
   const repeat = Math.max(5, Math.min(101, Math.round(300 / Math.max(first.ms, 0.01))));
