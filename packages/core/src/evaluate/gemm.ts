@@ -16,7 +16,7 @@ import { multiplyViews } from "./elementwise.js";
 import { matmulBlocked } from "./jsGemm.js";
 import { addScaled, dot, zero } from "./loops.js";
 import { thinProducts } from "./thin.js";
-import { wasmAvailable, wasmMatmul } from "./wasmGemm.js";
+import { wasmBatch } from "./wasmGemm.js";
 
 /** Strides of a batch of matrices: entry (t, i, j) is at `t·batch + i·row + j·col`. */
 export type BatchStrides = readonly [batch: number, row: number, col: number];
@@ -115,15 +115,10 @@ export function batchedMatmul(
   });
   const thin = Math.min(m, n) <= 2 && m * k * n >= THIN_MIN;
   if (thin && thinProducts(a, aStrides, b, bStrides, c, batch, m, k, n)) return c;
-  if (m * k * n >= WASM_MIN && m >= 2 && n >= 2 && wasmAvailable()) {
-    let t = 0;
-    // the kernel declines only when its memory cannot hold the product: the same for every entry
-    while (
-      t < batch &&
-      wasmMatmul(view(a, t * at, ar, ac), view(b, t * bt, br, bc), c, t * m * n, m, k, n)
-    )
-      t++;
-    if (t === batch) return c;
+  if (m * k * n >= WASM_MIN && m >= 2 && n >= 2) {
+    // the kernel declines only when its memory cannot hold a product: then the loops below
+    const entry = (t: number) => [view(a, t * at, ar, ac), view(b, t * bt, br, bc)] as const;
+    if (wasmBatch(entry, c, batch, m, k, n)) return c;
   }
   zero(c, 0, c.length); // the kernels below accumulate (into `out`, or after a declined kernel)
   if (m >= 16 && n >= 16 && k >= 16) {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { allocate, heap, release } from "./heap.js";
 import { disableThreads, enableThreads, makeHelper } from "./threads.js";
-import { attachHelper, productThreads, wasmMatmul } from "./wasmGemm.js";
+import { attachHelper, productThreads, wasmBatch, wasmMatmul } from "./wasmGemm.js";
 
 describe("the helper thread", () => {
   afterAll(() => disableThreads());
@@ -144,6 +144,64 @@ describe("the helper thread", () => {
         let s = 0;
         for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
         worst = Math.max(worst, Math.abs(s - shared[i * n + j]));
+      }
+    }
+    expect(worst).toBeLessThan(1e-12);
+  });
+
+  it("shares a batch of small products by whole entries, with the same numbers", async () => {
+    const rand = mulberry32(55);
+    // 9 entries of 100 × 70 × 80 (one block each, 5 million multiply–adds in all): 4 for the
+    // helper in one job, 5 here
+    const [t, m, k, n] = [9, 100, 70, 80];
+    const a = Float64Array.from({ length: t * m * k }, () => 2 * rand() - 1);
+    const b = Float64Array.from({ length: t * k * n }, () => 2 * rand() - 1);
+    const entry = (u: number) =>
+      [
+        { data: a, offset: u * m * k, row: k, col: 1 },
+        { data: b, offset: u * k * n, row: 1, col: k }, // each B stored transposed
+      ] as const;
+    const batch = () => {
+      const c = new Float64Array(t * m * n);
+      expect(wasmBatch(entry, c, t, m, k, n)).toBe(true);
+      return c;
+    };
+    disableThreads();
+    const alone = batch();
+    const real = makeHelper();
+    const started = Date.now();
+    while (!real.ready() && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const jobs: number[] = [];
+    attachHelper({
+      ready: () => real.ready(),
+      start: (args) => {
+        jobs.push(args.length / 13);
+        real.start(args);
+      },
+      wait: () => real.wait(),
+    });
+    const shared = batch();
+    expect(shared).toEqual(alone);
+    expect(jobs).toEqual([4]); // one job of four kernel calls: an entry of one A panel range each
+    // a helper whose kernel calls trap (A's address, argument 3 of each call, far outside the
+    // memory): this thread redoes its entries
+    attachHelper({
+      ready: () => real.ready(),
+      start: (args) => real.start(args.map((x, i) => (i % 13 === 3 ? 2 ** 31 - 8 : x))),
+      wait: () => real.wait(),
+    });
+    expect(batch()).toEqual(alone);
+    expect(real.ready()).toBe(false);
+    attachHelper(null);
+    let worst = 0;
+    for (let u = 0; u < t; u++) {
+      for (let x = 0; x < m * n; x += 13) {
+        const [i, j] = [Math.floor(x / n), x % n];
+        let s = 0;
+        for (let p = 0; p < k; p++) s += a[u * m * k + i * k + p] * b[u * k * n + j * k + p];
+        worst = Math.max(worst, Math.abs(s - shared[u * m * n + x]));
       }
     }
     expect(worst).toBeLessThan(1e-12);

@@ -10,7 +10,8 @@
  * directly, through their strides, so a transposed operand is never copied. When a helper thread
  * is attached (`threads.ts`, on Node) and a block is large, the helper runs half of it on the same
  * shared memory while this thread runs the other half: half of A's row panels, or of B's panels
- * when there are more of those (a wide product of few rows). Where WebAssembly SIMD is
+ * when there are more of those (a wide product of few rows); a large batch of small products is
+ * shared by whole entries instead (`wasmBatch`). Where WebAssembly SIMD is
  * unavailable (`wasmRuntime.ts`) `wasmMatmul` reports so and callers use the JS kernel.
  */
 import { address, heap, reserve, unreserve } from "./heap.js";
@@ -18,7 +19,7 @@ import { zero } from "./loops.js";
 import { copyColumns, copyRows, packA, packB } from "./pack.js";
 import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
-import { type Block, runtime } from "./wasmRuntime.js";
+import { type Block, type Runtime, runtime } from "./wasmRuntime.js";
 
 const KC = 256;
 const MC = 120;
@@ -42,14 +43,27 @@ type Part = readonly [
   from: number,
   to: number,
 ];
+/** All of `runChunks`'s arguments after the kernels: one kernel job. */
+type Job = readonly [
+  which: number,
+  rows: number,
+  step: number,
+  a: number,
+  aPanel: number,
+  aStride: number,
+  ...Part,
+];
 /** A is copied rather than packed when B has at most this many panels. */
 const COPY_MAX_PANELS = 8;
 
+/** The most calls of `runChunks` a helper takes in one job. */
+export const MAX_JOBS = 64;
+
 /**
  * A second thread running kernel calls on the kernel's shared memory: `ready` says whether it can
- * take work (starting it on first call), `start` hands it the arguments of `runChunks` (without
- * the kernels), `wait` blocks until it has finished them and says whether it did (false: it
- * failed, and the caller must run them itself).
+ * take work (starting it on first call), `start` hands it the arguments of 1 to `MAX_JOBS` calls
+ * of `runChunks` one after the other (without the kernels), `wait` blocks until it has finished
+ * them and says whether it did (false: it failed, and the caller must run them itself).
  */
 export interface Helper {
   ready(): boolean;
@@ -131,56 +145,183 @@ export function wasmMatmul(
   n: number,
 ): boolean {
   const r = runtime();
-  if (r === null) return false;
+  return r !== null && multiply(r, a, b, c, cOff, m, k, n, helper);
+}
+
+/** `wasmMatmul` on the loaded kernels, splitting large blocks with `partner` when it is up. */
+function multiply(
+  r: Runtime,
+  a: StridedMatrix,
+  b: StridedMatrix,
+  c: Float64Array,
+  cOff: number,
+  m: number,
+  k: number,
+  n: number,
+  partner: Helper | null,
+): boolean {
   if (m === 0 || n === 0) return true;
   if (k === 0) {
     zero(c, cOff, cOff + m * n);
     return true;
   }
+  const s = reserveProduct(c, cOff, m, n);
+  if (s === null) return false;
+  try {
+    product(r.blocks, a, b, s, m, k, n, partner);
+    unpack(r, s, c, cOff, m, n);
+  } finally {
+    unreserve(s.base);
+  }
+  return true;
+}
+
+/**
+ * A product's scratch: A's packs for up to `aRows` rows at float64 index `base`, B's after them,
+ * and the padded C at float64 index `cBase` — C itself when `direct`.
+ */
+interface Scratch {
+  base: number;
+  aRows: number;
+  cBase: number;
+  direct: boolean;
+}
+
+/** Reserves a product's scratch; null when the kernels' memory cannot hold it. */
+function reserveProduct(c: Float64Array, cOff: number, m: number, n: number): Scratch | null {
   const mPad = Math.ceil(m / MR) * MR;
   const nPad = Math.ceil(n / NR) * NR;
   const aRows = Math.min(MS, mPad);
   const bCols = Math.min(NC, nPad);
   // C in the kernels' memory, of whole tiles, is written in place; otherwise a padded copy
   const direct = address(c) >= 0 && mPad === m && nPad === n;
-  const base = reserve((aRows * KC + KC * bCols + (direct ? 0 : mPad * nPad)) * 8);
-  if (base < 0) return false;
-  const cBase = direct ? address(c) / 8 + cOff : base / 8 + aRows * KC + KC * bCols;
-  try {
-    product(r.blocks, a, b, base / 8, aRows, cBase, m, k, n);
-    if (direct) return true;
-    // the padded copy's rows made contiguous in WebAssembly: straight into a C that lives in the
-    // kernels' memory, else in place and then copied out in one piece
-    const home = address(c);
-    if (home >= 0) r.pack.copyBlock(home + 8 * cOff, 8 * cBase, m, n, 8 * nPad, 8);
-    else {
-      if (nPad !== n) r.pack.copyBlock(8 * cBase, 8 * cBase, m, n, 8 * nPad, 8);
-      c.set(heap().subarray(cBase, cBase + m * n), cOff);
+  const bytes = reserve((aRows * KC + KC * bCols + (direct ? 0 : mPad * nPad)) * 8);
+  if (bytes < 0) return null;
+  const base = bytes / 8;
+  const cBase = direct ? address(c) / 8 + cOff : base + aRows * KC + KC * bCols;
+  return { base: bytes, aRows, cBase, direct };
+}
+
+/**
+ * C from its padded copy, made contiguous in WebAssembly: straight into a C that lives in the
+ * kernels' memory, else in place and then copied out in one piece (nothing when `direct`).
+ */
+function unpack(r: Runtime, s: Scratch, c: Float64Array, cOff: number, m: number, n: number): void {
+  if (s.direct) return;
+  const nPad = Math.ceil(n / NR) * NR;
+  const home = address(c);
+  if (home >= 0) r.pack.copyBlock(home + 8 * cOff, 8 * s.cBase, m, n, 8 * nPad, 8);
+  else {
+    if (nPad !== n) r.pack.copyBlock(8 * s.cBase, 8 * s.cBase, m, n, 8 * nPad, 8);
+    c.set(heap().subarray(s.cBase, s.cBase + m * n), cOff);
+  }
+}
+
+/**
+ * The batch `C[t] = A[t] · B[t]` for t < `batch`, `entry(t)` giving the two views and C's entries
+ * lying m·n apart from 0 on; false when the kernel is unavailable or its memory cannot hold a
+ * product (then C may hold some entries). When the helper is up, the batch is large and each entry
+ * one block, the helper computes half of the entries — packed by this thread first, each into
+ * scratch of its own, and handed over as one job — while this thread computes the other half;
+ * otherwise entry by entry (a large entry split with the helper on its own).
+ *
+ * @example wasmBatch((t) => [view(a, t * m * k), view(b, t * k * n)], c, 16, m, k, n)
+ */
+export function wasmBatch(
+  entry: (t: number) => readonly [StridedMatrix, StridedMatrix],
+  c: Float64Array,
+  batch: number,
+  m: number,
+  k: number,
+  n: number,
+): boolean {
+  const r = runtime();
+  if (r === null) return false;
+  const partner = helper;
+  const oneBlock = m <= MS && k <= KC && n <= NC && m * k * n > 0;
+  let t = 0;
+  if (oneBlock && batch * m * k * n >= SPLIT_MIN && partner?.ready() === true) {
+    // rounds of up to 2 · h entries: each helper entry makes at most two kernel jobs
+    for (let h = 0; batch - t >= 2; t += 2 * h) {
+      h = Math.min(MAX_JOBS / 2, (batch - t) >> 1);
+      const shared = shareEntries(r, partner, entry, c, t, h, m, k, n);
+      if (shared === undefined) return false;
+      if (!shared) break; // no room for the helper's scratch: entry by entry from here
     }
-  } finally {
-    unreserve(base);
+  }
+  for (; t < batch; t++) {
+    const [x, y] = entry(t);
+    if (!multiply(r, x, y, c, t * m * n, m, k, n, partner)) return false;
   }
   return true;
 }
 
 /**
- * The blocked product into the padded C at float64 index `cBase`, with A's packs for `aRows` rows
- * at float64 index `base` and B's after them.
+ * Entries [t, t + 2h) of `wasmBatch`, the last h on the helper: true when done, false (having
+ * written nothing) when their scratch does not fit, undefined when this thread's own product did
+ * not fit.
+ */
+function shareEntries(
+  r: Runtime,
+  partner: Helper,
+  entry: (t: number) => readonly [StridedMatrix, StridedMatrix],
+  c: Float64Array,
+  t: number,
+  h: number,
+  m: number,
+  k: number,
+  n: number,
+): boolean | undefined {
+  const theirs: { s: Scratch; cOff: number }[] = [];
+  const jobs: Job[] = [];
+  try {
+    for (let u = t + h; u < t + 2 * h; u++) {
+      const s = reserveProduct(c, u * m * n, m, n);
+      if (s === null) return false;
+      theirs.push({ s, cOff: u * m * n });
+      const [x, y] = entry(u);
+      product(r.blocks, x, y, s, m, k, n, null, jobs);
+    }
+    partner.start(jobs.flat());
+    // the helper is waited for whatever happens here: the scratch it works on is freed after
+    let helped = true;
+    let mine = true;
+    try {
+      for (let u = t; u < t + h && mine; u++) {
+        const [x, y] = entry(u);
+        mine = multiply(r, x, y, c, u * m * n, m, k, n, null);
+      }
+    } finally {
+      helped = partner.wait();
+    }
+    if (!helped) for (const job of jobs) runChunks(r.blocks, ...job);
+    for (const { s, cOff } of theirs) unpack(r, s, c, cOff, m, n);
+    return mine ? true : undefined;
+  } finally {
+    for (const { s } of theirs) unreserve(s.base);
+  }
+}
+
+/**
+ * The blocked product into the scratch `s`, splitting large blocks with `partner` when it is up;
+ * or, given `jobs`, every panel staged now and the kernel calls recorded there (as `runChunks`'s
+ * arguments), not run — for a product of one block, whose packs no later block overwrites.
  */
 function product(
   kernels: readonly Block[],
   a: StridedMatrix,
   b: StridedMatrix,
-  base: number,
-  aRows: number,
-  cBase: number,
+  s: Scratch,
   m: number,
   k: number,
   n: number,
+  partner: Helper | null,
+  jobs?: Job[],
 ): void {
   const nPad = Math.ceil(n / NR) * NR;
-  const aPack = base;
-  const bPack = aPack + aRows * KC;
+  const aPack = s.base / 8;
+  const bPack = aPack + s.aRows * KC;
+  const cBase = s.cBase;
   const mem = heap();
   const ldc = nPad * 8;
   // Copying A's contiguous rows or columns as they are saves packing's cost, but the kernel then
@@ -223,7 +364,11 @@ function product(
           const rows = last - first;
           const stageRows = (from: number, to: number) =>
             stage(from * MR, Math.min(to * MR, ms) - from * MR);
-          const partner = helper;
+          if (jobs !== undefined) {
+            stageRows(first, last);
+            jobs.push([...args, ...rest, first, last]);
+            return;
+          }
           const split =
             rows * MR * kc * nc >= SPLIT_MIN &&
             Math.max(rows, nPanels) >= 2 &&
