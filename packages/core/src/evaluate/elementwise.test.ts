@@ -74,6 +74,11 @@ describe("multiplyViews", () => {
       multiplyViews([rows, cols], a, [cols, 1], a, [cols, 1], out); // a Hadamard square
       expect([...out]).toEqual(Array.from(plain, (x) => x * x));
     }
+    // the plain vector beside the matrix in the kernels' memory, either way round
+    multiplyViews([rows, cols], a, [cols, 1], vector, [0, 1], resident);
+    expect([...resident]).toEqual([...want]);
+    multiplyViews([rows, cols], vector, [0, 1], a, [cols, 1], resident);
+    expect([...resident]).toEqual([...want]);
     for (const x of [a, v, resident]) release(x);
   });
 });

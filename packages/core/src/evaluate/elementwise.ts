@@ -4,8 +4,9 @@
  * pass over the result. Broadcasting is a stride of 0, so a run along which one view is constant
  * is a scaling of the other view's run, and where both are contiguous it is a plain product. When
  * both operands live in the kernels' memory (`heap.ts`), the result too (a large plain one by way
- * of scratch there), each block of the two innermost axes is one call of its SIMD block loop
- * (`vectorKernel.ts`); other arrays go run by run to the JavaScript loops of `loops.ts`.
+ * of scratch there, as a small plain operand beside a large result), each block of the two
+ * innermost axes is one call of its SIMD block loop (`vectorKernel.ts`); other arrays go run by run
+ * to the JavaScript loops of `loops.ts`.
  */
 import { address, allocate, release } from "./heap.js";
 import { multiplyInto, scaleInto } from "./loops.js";
@@ -41,6 +42,22 @@ export function multiplyViews(
       multiplyViews(shape, a, aStrides, b, bStrides, scratch);
       out.set(scratch);
       release(scratch);
+      return out;
+    }
+  }
+  if (po >= 0 && pa < 0 !== pb < 0 && out.length >= COPY_OUT_MIN) {
+    // a plain operand (a vector scaling a matrix, say) beside the kernels' memory is copied there
+    // when it is no larger than the result: then the SIMD loops do the rest
+    const plain = pa < 0 ? a : b;
+    const copy = plain.length <= out.length ? allocate(plain.length) : null;
+    if (copy !== null) {
+      copy.set(plain);
+      try {
+        if (pa < 0) multiplyViews(shape, copy, aStrides, b, bStrides, out);
+        else multiplyViews(shape, a, aStrides, copy, bStrides, out);
+      } finally {
+        release(copy);
+      }
       return out;
     }
   }
