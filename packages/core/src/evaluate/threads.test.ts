@@ -4,6 +4,29 @@ import { allocate, heap, release } from "./heap.js";
 import { disableThreads, enableThreads, makeHelper } from "./threads.js";
 import { attachHelper, productThreads, wasmBatch, wasmMatmul } from "./wasmGemm.js";
 
+/** A helper of its own, once its worker is up (or after 20 s). */
+async function readyHelper() {
+  const real = makeHelper();
+  const started = Date.now();
+  while (!real.ready() && Date.now() - started < 20_000) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return real;
+}
+
+/** Random row-major A (m × k) and B (k × n), and their product into a fresh C on each call. */
+function rowMajorProduct(rand: () => number, m: number, k: number, n: number) {
+  const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
+  const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
+  const product = () => {
+    const c = new Float64Array(m * n);
+    const view = (data: Float64Array, cols: number) => ({ data, offset: 0, row: cols, col: 1 });
+    wasmMatmul(view(a, k), view(b, n), c, 0, m, k, n);
+    return c;
+  };
+  return { a, b, product };
+}
+
 describe("the helper thread", () => {
   afterAll(() => disableThreads());
 
@@ -108,21 +131,10 @@ describe("the helper thread", () => {
     const rand = mulberry32(54);
     // 4 row panels (the last one partial) against 512 column panels in the first block
     const [m, k, n] = [14, 300, 2100];
-    const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
-    const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
-    const product = () => {
-      const c = new Float64Array(m * n);
-      const view = (data: Float64Array, cols: number) => ({ data, offset: 0, row: cols, col: 1 });
-      wasmMatmul(view(a, k), view(b, n), c, 0, m, k, n);
-      return c;
-    };
+    const { a, b, product } = rowMajorProduct(rand, m, k, n);
     disableThreads();
     const alone = product();
-    const real = makeHelper();
-    const started = Date.now();
-    while (!real.ready() && Date.now() - started < 20_000) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const real = await readyHelper();
     const jobs: (readonly number[])[] = [];
     attachHelper({
       ready: () => real.ready(),
@@ -168,11 +180,7 @@ describe("the helper thread", () => {
     };
     disableThreads();
     const alone = batch();
-    const real = makeHelper();
-    const started = Date.now();
-    while (!real.ready() && Date.now() - started < 20_000) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const real = await readyHelper();
     const jobs: number[] = [];
     attachHelper({
       ready: () => real.ready(),
@@ -210,21 +218,10 @@ describe("the helper thread", () => {
   it("redoes the work of a helper that fails, then leaves it aside", async () => {
     const rand = mulberry32(52);
     const [m, k, n] = [300, 280, 260];
-    const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
-    const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
-    const product = () => {
-      const c = new Float64Array(m * n);
-      const view = (data: Float64Array, cols: number) => ({ data, offset: 0, row: cols, col: 1 });
-      wasmMatmul(view(a, k), view(b, n), c, 0, m, k, n);
-      return c;
-    };
+    const { a, b, product } = rowMajorProduct(rand, m, k, n);
     disableThreads();
     const alone = product();
-    const real = makeHelper();
-    const started = Date.now();
-    while (!real.ready() && Date.now() - started < 20_000) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const real = await readyHelper();
     expect(real.ready()).toBe(true);
     // A's offset (argument 3) moved far outside the memory: the helper's kernel call traps
     attachHelper({

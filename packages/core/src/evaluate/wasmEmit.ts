@@ -94,6 +94,14 @@ export const advance = (local: number, bytes: number): Code => [
   op.localSet(local),
 ];
 
+/** local += the i32 that `amount` leaves (a pointer stepping on by a stride held elsewhere). */
+export const addTo = (local: number, amount: Code): Code => [
+  op.localGet(local),
+  ...amount,
+  op.i32Add,
+  op.localSet(local),
+];
+
 /** `for (counter = init; counter !== 0; counter--) body`, skipping the body when init is 0. */
 export const counted = (counter: number, init: Code, body: Code): Code => [
   op.block,
