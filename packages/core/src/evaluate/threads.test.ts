@@ -218,7 +218,7 @@ describe("the helper thread", () => {
   it("redoes the work of a helper that fails, then leaves it aside", async () => {
     const rand = mulberry32(52);
     const [m, k, n] = [300, 280, 260];
-    const { a, b, product } = rowMajorProduct(rand, m, k, n);
+    const { product } = rowMajorProduct(rand, m, k, n);
     disableThreads();
     const alone = product();
     const real = await readyHelper();
