@@ -1,12 +1,13 @@
 /**
  * The helper thread of the matrix product, for Node: one worker that instantiates the same kernel
- * module on the same shared memory and runs half of every large block, or half of the entries of
- * a large batch of small products (`wasmGemm.ts` decides what is large). It starts on the first
- * large product — until it is up, this thread works alone — and never keeps the process alive. The
- * two threads meet through a few shared integers: this thread writes the arguments of one or more
- * calls of `runChunks` and sets GO; the helper runs them and sets DONE (or FAILED, and stops: then
- * this thread runs those calls itself and works alone from then on); a product stays one
- * synchronous call. Each side spins for a while before it sleeps in `Atomics.wait` (`SPIN`).
+ * module on the same shared memory and runs half of every large block, or half of the entries
+ * of a large batch of small products (`blocked.ts` and `wasmGemm.ts` decide what is large). It
+ * starts on the first large product — until it is up, this thread works alone — and never keeps
+ * the process alive. The two threads meet through a few shared integers: this thread writes the
+ * arguments of one or more calls of `runChunks` and sets GO; the helper runs them and sets DONE
+ * (or FAILED, and stops: then this thread runs those calls itself and works alone from then on);
+ * a product stays one synchronous call. Each side spins for a while before it sleeps in
+ * `Atomics.wait` (`SPIN`).
  */
 import { Worker } from "node:worker_threads";
 import { KERNELS } from "./simdKernel.js";

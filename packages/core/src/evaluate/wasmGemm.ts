@@ -1,75 +1,31 @@
 /**
- * The matrix product on the WebAssembly SIMD kernel (`simdKernel.ts`), blocked as in GotoBLAS:
- * for each KC × NC block of B (packed once into 4-column panels) and each block of up to MS rows
- * of A (packed into MR-row panels; or, when B is at most 32 columns wide, copied as plain rows or
- * columns, or read where it lies when A lives in the kernels' memory; `pack.ts`), kernel calls on
- * MC-row chunks add the block product into a padded copy of C in the module's memory (the first
- * block of k stores it, so C is never zeroed), which is unpacked into C at the end (`packKernel.ts`)
- * — unless C itself lives there and is made of whole tiles, when the kernel writes it in place. The packs and C's
- * copy live in scratch space reserved for the call (`heap.ts`). Packing reads the caller's arrays
- * directly, through their strides, so a transposed operand is never copied. When a helper thread
- * is attached (`threads.ts`, on Node) and a block is large, the helper runs half of it on the same
- * shared memory while this thread runs the other half: half of A's row panels, or of B's panels
- * when there are more of those (a wide product of few rows); a large batch of small products is
- * shared by whole entries instead (`wasmBatch`). Where WebAssembly SIMD is
- * unavailable (`wasmRuntime.ts`) `wasmMatmul` reports so and callers use the JS kernel.
+ * The matrix product on the WebAssembly SIMD kernel, blocked as in GotoBLAS (`blocked.ts`): one
+ * product (`wasmMatmul`), or a batch of them (`wasmBatch`). When a helper thread is attached
+ * (`threads.ts`, on Node), a large block is split with it; a large batch of small products is
+ * shared with it by whole entries instead — the helper's entries packed by this thread first, each
+ * into scratch of its own, and handed over as one job. Where WebAssembly SIMD is unavailable
+ * (`wasmRuntime.ts`) these report so and callers use the JavaScript kernel.
  */
-import { address, heap, reserve, unreserve } from "./heap.js";
+import {
+  type Helper,
+  type Job,
+  KC,
+  MAX_JOBS,
+  MS,
+  NC,
+  product,
+  reserveProduct,
+  runChunks,
+  type Scratch,
+  SPLIT_MIN,
+  unpack,
+} from "./blocked.js";
+import { unreserve } from "./heap.js";
 import { zero } from "./loops.js";
-import { copyColumns, copyRows, packA, packB } from "./pack.js";
-import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
-import { type Block, type Runtime, runtime } from "./wasmRuntime.js";
+import { type Runtime, runtime } from "./wasmRuntime.js";
 
-const KC = 256;
-const MC = 120;
-const MS = 2048;
-const NC = 2048;
-/**
- * Blocks of at least this many multiply–adds (about a third of a millisecond of one core) are split
- * with the helper thread. Measured here, alternating one thread and two in one process: blocks of
- * 4 million and up (an attention head's scores, 256 × 64 × 256) mostly ran in 0.6–0.8 of their
- * one-thread time when split; blocks of 0.3–2 million gained nothing, and some lost up to 3× (the
- * hand-over, and two threads sharing one core's resources).
- */
-const SPLIT_MIN = 1 << 22;
-/** `runChunks`'s arguments from B on: B, C, C's row stride, B's panels, kc, and A's panel range. */
-type Part = readonly [
-  b: number,
-  c: number,
-  ldc: number,
-  nPanels: number,
-  kc: number,
-  from: number,
-  to: number,
-];
-/** All of `runChunks`'s arguments after the kernels: one kernel job. */
-type Job = readonly [
-  which: number,
-  rows: number,
-  step: number,
-  a: number,
-  aPanel: number,
-  aStride: number,
-  ...Part,
-];
-/** A is copied rather than packed when B has at most this many panels. */
-const COPY_MAX_PANELS = 8;
-
-/** The most calls of `runChunks` a helper takes in one job. */
-export const MAX_JOBS = 64;
-
-/**
- * A second thread running kernel calls on the kernel's shared memory: `ready` says whether it can
- * take work (starting it on first call), `start` hands it the arguments of 1 to `MAX_JOBS` calls
- * of `runChunks` one after the other (without the kernels), `wait` blocks until it has finished
- * them and says whether it did (false: it failed, and the caller must run them itself).
- */
-export interface Helper {
-  ready(): boolean;
-  start(args: readonly number[]): void;
-  wait(): boolean;
-}
+export { type Helper, MAX_JOBS, runChunks } from "./blocked.js";
 
 let helper: Helper | null = null;
 
@@ -85,35 +41,6 @@ export function productThreads(): 1 | 2 {
 /** Attaches (or, with null, detaches) the helper thread that large products are split with. */
 export function attachHelper(h: Helper | null): void {
   helper = h;
-}
-
-/**
- * Kernel calls for row panels [from, to) of a block, `step` panels of `rows` rows at a time, with
- * kernel number `which` of `KERNELS`: A's panels start at byte `a`, `aPanel` bytes apart (with
- * the kernel's `aStride`), C's first row at byte `c`. Self-contained (no outer names), since the
- * helper thread runs its source text (`threads.ts`).
- */
-export function runChunks(
-  kernels: readonly Block[],
-  which: number,
-  rows: number,
-  step: number,
-  a: number,
-  aPanel: number,
-  aStride: number,
-  b: number,
-  c: number,
-  ldc: number,
-  nPanels: number,
-  kc: number,
-  from: number,
-  to: number,
-): void {
-  const kernel = kernels[which];
-  for (let ip = from; ip < to; ip += step) {
-    const panels = Math.min(step, to - ip);
-    kernel(a + ip * aPanel, b, c + ip * rows * ldc, ldc, panels, nPanels, kc, aPanel, aStride);
-  }
 }
 
 /**
@@ -174,47 +101,6 @@ function multiply(
     unreserve(s.base);
   }
   return true;
-}
-
-/**
- * A product's scratch: A's packs for up to `aRows` rows at float64 index `base`, B's after them,
- * and the padded C at float64 index `cBase` — C itself when `direct`.
- */
-interface Scratch {
-  base: number;
-  aRows: number;
-  cBase: number;
-  direct: boolean;
-}
-
-/** Reserves a product's scratch; null when the kernels' memory cannot hold it. */
-function reserveProduct(c: Float64Array, cOff: number, m: number, n: number): Scratch | null {
-  const mPad = Math.ceil(m / MR) * MR;
-  const nPad = Math.ceil(n / NR) * NR;
-  const aRows = Math.min(MS, mPad);
-  const bCols = Math.min(NC, nPad);
-  // C in the kernels' memory, of whole tiles, is written in place; otherwise a padded copy
-  const direct = address(c) >= 0 && mPad === m && nPad === n;
-  const bytes = reserve((aRows * KC + KC * bCols + (direct ? 0 : mPad * nPad)) * 8);
-  if (bytes < 0) return null;
-  const base = bytes / 8;
-  const cBase = direct ? address(c) / 8 + cOff : base + aRows * KC + KC * bCols;
-  return { base: bytes, aRows, cBase, direct };
-}
-
-/**
- * C from its padded copy, made contiguous in WebAssembly: straight into a C that lives in the
- * kernels' memory, else in place and then copied out in one piece (nothing when `direct`).
- */
-function unpack(r: Runtime, s: Scratch, c: Float64Array, cOff: number, m: number, n: number): void {
-  if (s.direct) return;
-  const nPad = Math.ceil(n / NR) * NR;
-  const home = address(c);
-  if (home >= 0) r.pack.copyBlock(home + 8 * cOff, 8 * s.cBase, m, n, 8 * nPad, 8);
-  else {
-    if (nPad !== n) r.pack.copyBlock(8 * s.cBase, 8 * s.cBase, m, n, 8 * nPad, 8);
-    c.set(heap().subarray(s.cBase, s.cBase + m * n), cOff);
-  }
 }
 
 /**
@@ -299,121 +185,5 @@ function shareEntries(
     return mine ? true : undefined;
   } finally {
     for (const { s } of theirs) unreserve(s.base);
-  }
-}
-
-/**
- * The blocked product into the scratch `s`, splitting large blocks with `partner` when it is up;
- * or, given `jobs`, every panel staged now and the kernel calls recorded there (as `runChunks`'s
- * arguments), not run — for a product of one block, whose packs no later block overwrites.
- */
-function product(
-  kernels: readonly Block[],
-  a: StridedMatrix,
-  b: StridedMatrix,
-  s: Scratch,
-  m: number,
-  k: number,
-  n: number,
-  partner: Helper | null,
-  jobs?: Job[],
-): void {
-  const nPad = Math.ceil(n / NR) * NR;
-  const aPack = s.base / 8;
-  const bPack = aPack + s.aRows * KC;
-  const cBase = s.cBase;
-  const mem = heap();
-  const ldc = nPad * 8;
-  // Copying A's contiguous rows or columns as they are saves packing's cost, but the kernel then
-  // reads A with a large stride; that pays only when each A panel meets few B panels (n ≤ 32).
-  const copy = Math.ceil(n / NR) <= COPY_MAX_PANELS;
-  const layout = copy && a.col === 1 ? "rows" : copy && a.row === 1 ? "columns" : "panels";
-  for (let j0 = 0; j0 < n; j0 += NC) {
-    const nc = Math.min(NC, n - j0);
-    const nPanels = Math.ceil(nc / NR);
-    for (let p0 = 0; p0 < k; p0 += KC) {
-      const kc = Math.min(KC, k - p0);
-      packB(b, p0, kc, j0, nc, mem, bPack);
-      for (let i0 = 0; i0 < m; i0 += MS) {
-        const ms = Math.min(MS, m - i0);
-        const panels = Math.ceil(ms / MR);
-        const cAt = (cBase + i0 * nPad + j0) * 8;
-        // contiguous rows or columns of A are copied as they are, other layouts packed into
-        // panels; the first block of k overwrites C's stale contents
-        const ld = panels * MR; // the column copy's stride
-        const [aPanel, aStride] =
-          layout === "rows" ? [MR * kc, kc] : layout === "columns" ? [MR, ld] : [MR * kc, MR];
-        const stage = (from: number, count: number) => {
-          const at = aPack + (layout === "columns" ? from : from * kc);
-          if (layout === "rows") copyRows(a, i0 + from, count, p0, kc, mem, at);
-          else if (layout === "columns") copyColumns(a, i0 + from, count, p0, kc, mem, at, ld);
-          else packA(a, i0 + from, count, p0, kc, mem, at);
-        };
-        const which = (layout === "rows" ? 2 : 0) + (p0 === 0 ? 1 : 0);
-        const rest = [bPack * 8, cAt, ldc, nPanels, kc] as const;
-        /** Panels [first, last) with A at byte `at`, staged by `stage`, shared with a helper. */
-        const run = (
-          at: number,
-          panel: number,
-          stride: number,
-          first: number,
-          last: number,
-          stage: (from: number, count: number) => void,
-        ) => {
-          const args = [which, MR, MC / MR, at, panel * 8, stride * 8] as const;
-          const rows = last - first;
-          const stageRows = (from: number, to: number) =>
-            stage(from * MR, Math.min(to * MR, ms) - from * MR);
-          if (jobs !== undefined) {
-            stageRows(first, last);
-            jobs.push([...args, ...rest, first, last]);
-            return;
-          }
-          const split =
-            rows * MR * kc * nc >= SPLIT_MIN &&
-            Math.max(rows, nPanels) >= 2 &&
-            partner?.ready() === true;
-          if (!split) {
-            stageRows(first, last);
-            runChunks(kernels, ...args, ...rest, first, last);
-            return;
-          }
-          // with a helper: A's row panels are halved, or B's panels when there are more of those
-          // (both threads then read all of A); the helper's part is staged first so that it
-          // starts while this thread stages its own
-          const byRows = rows >= nPanels;
-          const half = byRows ? first + Math.ceil(rows / 2) : Math.ceil(nPanels / 2);
-          // B's panels from `half` on, and C's columns under them
-          const right = [bPack * 8 + half * kc * NR * 8, cAt + half * NR * 8] as const;
-          const mine: Part = byRows
-            ? [...rest, first, half]
-            : [bPack * 8, cAt, ldc, half, kc, first, last];
-          const theirs: Part = byRows
-            ? [...rest, half, last]
-            : [...right, ldc, nPanels - half, kc, first, last];
-          stageRows(byRows ? half : first, last);
-          partner.start([...args, ...theirs]);
-          // the helper is waited for whatever happens here: the scratch it works on is freed after
-          let helped = true;
-          try {
-            if (byRows) stageRows(first, half);
-            runChunks(kernels, ...args, ...mine);
-          } finally {
-            helped = partner.wait();
-          }
-          if (!helped) runChunks(kernels, ...args, ...theirs);
-        };
-        // rows or columns of A that live in the kernels' memory are read where they lie, all but
-        // a last, partial panel (the kernel reads whole panels: that one is copied, zero-padded)
-        const home = layout === "panels" ? -1 : address(a.data);
-        const inPlace = home < 0 ? 0 : Math.floor(ms / MR);
-        if (inPlace > 0) {
-          const at = home + 8 * (a.offset + i0 * a.row + p0 * a.col);
-          const [panel, stride] = layout === "rows" ? [MR * a.row, a.row] : [MR, a.col];
-          run(at, panel, stride, 0, inPlace, () => {});
-        }
-        if (inPlace < panels) run(aPack * 8, aPanel, aStride, inPlace, panels, stage);
-      }
-    }
   }
 }
