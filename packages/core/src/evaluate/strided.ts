@@ -6,9 +6,9 @@
  * array, which is how a result is placed on the diagonal of a larger one. Both walk the view with
  * an odometer whose innermost axis is a plain loop (a block copy where it is contiguous), after
  * merging the axes that together step through memory as one — or, between arrays in the kernels'
- * memory, whose two innermost axes are one call of a WebAssembly block loop (`walkBlocks`); `walk` takes several views of one
- * shape at once, for elementwise products (`elementwise.ts`). `StridedMatrix` is the matrix form
- * of a view, which the matrix product reads in place.
+ * memory, whose two innermost axes are one call of a WebAssembly block loop (`walkBlocks`).
+ * `walk` takes several views of one shape at once, for elementwise products (`elementwise.ts`).
+ * `StridedMatrix` is the matrix form of a view, which the matrix product reads in place.
  */
 import { address } from "./heap.js";
 import { size } from "./tensor.js";

@@ -29,7 +29,8 @@ const FAILED = 3;
  * How many times a side checks the state before it sleeps (1–2 ms here). Waking a sleeping thread
  * takes 40–130 µs here, a third of a mid-sized job: spinning through the gaps between the products
  * of a contraction (a few shorter steps, the next call's packing) made a batch of 0.5-million
- * multiply–add products run in 0.8 of their one-thread time, where 0.1 ms of spinning gained nothing.
+ * multiply–add products run in 0.8 of their one-thread time, where 0.1 ms of spinning gained
+ * nothing.
  */
 const SPIN = 1 << 17;
 
