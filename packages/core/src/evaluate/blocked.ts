@@ -157,7 +157,9 @@ export function unpack(
 /**
  * The blocked product into the scratch `s`, splitting large blocks with `partner` when it is up;
  * or, given `jobs`, every panel staged now and the kernel calls recorded there (as `runChunks`'s
- * arguments), not run — for a product of one block, whose packs no later block overwrites.
+ * arguments), not run — for a product of one block, whose packs no later block overwrites. False
+ * when the partner failed on a block that adds into C: then C is not the product, and the caller
+ * must compute it again (without that partner).
  */
 export function product(
   kernels: readonly Block[],
@@ -169,11 +171,12 @@ export function product(
   n: number,
   partner: Helper | null,
   jobs?: Job[],
-): void {
+): boolean {
   const nPad = Math.ceil(n / NR) * NR;
   const aPack = s.base / 8;
   const bPack = aPack + s.aRows * KC;
   const cBase = s.cBase;
+  let complete = true;
   const mem = heap();
   const ldc = nPad * 8;
   // Copying A's contiguous rows or columns as they are saves packing's cost, but the kernel then
@@ -253,7 +256,10 @@ export function product(
           } finally {
             helped = partner.wait();
           }
-          if (!helped) runChunks(kernels, ...args, ...theirs);
+          // a failed helper's part is redone here when its calls overwrite C (the first block of
+          // k); later blocks add into C, and what the helper added before failing is unknown
+          if (!helped && p0 === 0) runChunks(kernels, ...args, ...theirs);
+          else if (!helped) complete = false;
         };
         // rows or columns of A that live in the kernels' memory are read where they lie, all but
         // a last, partial panel (the kernel reads whole panels: that one is copied, zero-padded)
@@ -265,7 +271,9 @@ export function product(
           run(at, panel, stride, 0, inPlace, () => {});
         }
         if (inPlace < panels) run(aPack * 8, aPanel, aStride, inPlace, panels, stage);
+        if (!complete) return false;
       }
     }
   }
+  return true;
 }

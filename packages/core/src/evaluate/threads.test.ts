@@ -215,6 +215,39 @@ describe("the helper thread", () => {
     expect(worst).toBeLessThan(1e-12);
   });
 
+  it("computes a product again, alone, when the helper fails after adding into C", async () => {
+    // k > 256: the second block of k adds into C, so the helper's half cannot just be redone
+    const [m, k, n] = [300, 600, 260];
+    const { a, b, product } = rowMajorProduct(mulberry32(56), m, k, n);
+    disableThreads();
+    const alone = product();
+    const real = await readyHelper();
+    let failures = 0;
+    // a helper that does its work and then says it failed
+    attachHelper({
+      ready: () => real.ready(),
+      start: (args) => real.start(args),
+      wait: () => {
+        real.wait();
+        failures++;
+        return false;
+      },
+    });
+    const shared = product();
+    attachHelper(null);
+    expect(failures).toBeGreaterThan(0);
+    expect(shared).toEqual(alone);
+    let worst = 0;
+    for (let i = 0; i < m; i += 11) {
+      for (let j = 0; j < n; j += 7) {
+        let s = 0;
+        for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
+        worst = Math.max(worst, Math.abs(s - shared[i * n + j]));
+      }
+    }
+    expect(worst).toBeLessThan(1e-12);
+  });
+
   it("redoes the work of a helper that fails, then leaves it aside", async () => {
     const rand = mulberry32(52);
     const [m, k, n] = [300, 280, 260];

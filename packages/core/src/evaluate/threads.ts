@@ -5,8 +5,9 @@
  * starts on the first large product — until it is up, this thread works alone — and never keeps
  * the process alive. The two threads meet through a few shared integers: this thread writes the
  * arguments of one or more calls of `runChunks` and sets GO; the helper runs them and sets DONE
- * (or FAILED, and stops: then this thread runs those calls itself and works alone from then on);
- * a product stays one synchronous call. Each side spins for a while before it sleeps in
+ * (or FAILED, and stops: then this thread redoes that work itself — the whole product when the
+ * helper's calls were adding into C — and works alone from then on); a product stays one
+ * synchronous call. Each side spins for a while before it sleeps in
  * `Atomics.wait` (`SPIN`).
  */
 import { Worker } from "node:worker_threads";

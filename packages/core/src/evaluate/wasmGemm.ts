@@ -95,7 +95,8 @@ function multiply(
   const s = reserveProduct(c, cOff, m, n);
   if (s === null) return false;
   try {
-    product(r.blocks, a, b, s, m, k, n, partner);
+    // a helper that failed partway through a product: this thread computes it again, alone
+    if (!product(r.blocks, a, b, s, m, k, n, partner)) product(r.blocks, a, b, s, m, k, n, null);
     unpack(r, s, c, cOff, m, n);
   } finally {
     unreserve(s.base);
