@@ -131,9 +131,13 @@ export function wasmBatch(
     // rounds of up to 2 · h entries: each helper entry makes at most two kernel jobs
     for (let h = 0; batch - t >= 2; t += 2 * h) {
       h = Math.min(MAX_JOBS / 2, (batch - t) >> 1);
-      const shared = shareEntries(r, partner, entry, c, t, h, m, k, n);
-      if (shared === undefined) return false;
-      if (!shared) break; // no room for the helper's scratch: entry by entry from here
+      const next = shareEntries(r, partner, entry, c, t, h, m, k, n);
+      if (next < 0) break; // no room for the helper's scratch: entry by entry from here
+      // this thread's entries that did not fit beside the helper's scratch, now freed
+      for (let u = next; u < t + h; u++) {
+        const [x, y] = entry(u);
+        if (!multiply(r, x, y, c, u * m * n, m, k, n, partner)) return false;
+      }
     }
   }
   for (; t < batch; t++) {
@@ -144,9 +148,9 @@ export function wasmBatch(
 }
 
 /**
- * Entries [t, t + 2h) of `wasmBatch`, the last h on the helper: true when done, false (having
- * written nothing) when their scratch does not fit, undefined when this thread's own product did
- * not fit.
+ * Entries [t, t + 2h) of `wasmBatch`, the last h on the helper: the helper's all done, and this
+ * thread's from t up to the one returned (t + h when all fitted beside the helper's scratch); −1,
+ * having written nothing, when the helper's scratch does not fit.
  */
 function shareEntries(
   r: Runtime,
@@ -158,13 +162,13 @@ function shareEntries(
   m: number,
   k: number,
   n: number,
-): boolean | undefined {
+): number {
   const theirs: { s: Scratch; cOff: number }[] = [];
   const jobs: Job[] = [];
   try {
     for (let u = t + h; u < t + 2 * h; u++) {
       const s = reserveProduct(c, u * m * n, m, n);
-      if (s === null) return false;
+      if (s === null) return -1;
       theirs.push({ s, cOff: u * m * n });
       const [x, y] = entry(u);
       product(r.blocks, x, y, s, m, k, n, null, jobs);
@@ -172,18 +176,18 @@ function shareEntries(
     partner.start(jobs.flat());
     // the helper is waited for whatever happens here: the scratch it works on is freed after
     let helped = true;
-    let mine = true;
+    let next = t;
     try {
-      for (let u = t; u < t + h && mine; u++) {
-        const [x, y] = entry(u);
-        mine = multiply(r, x, y, c, u * m * n, m, k, n, null);
+      for (; next < t + h; next++) {
+        const [x, y] = entry(next);
+        if (!multiply(r, x, y, c, next * m * n, m, k, n, null)) break;
       }
     } finally {
       helped = partner.wait();
     }
     if (!helped) for (const job of jobs) runChunks(r.blocks, ...job);
     for (const { s, cOff } of theirs) unpack(r, s, c, cOff, m, n);
-    return mine ? true : undefined;
+    return next;
   } finally {
     for (const { s } of theirs) unreserve(s.base);
   }
