@@ -46,7 +46,8 @@ const COPY_IN_MIN = 4096;
  * (one-operand steps, each step's orientation and layout, the final layout) made once.
  */
 export interface Contraction {
-  shape: number[];
+  /** The result's shape. */
+  readonly shape: readonly number[];
   run(data: readonly Float64Array[]): Tensor;
 }
 
@@ -117,7 +118,7 @@ export function compileContraction(
   const final = onOutput ? null : planExpand(last, output, sizes);
   const loops = [...sizes.keys()].filter((l) => !outputSet.has(l) && !holders.has(l));
   const factor = labelSize(loops, sizes);
-  const shape = output.map((l) => sizes.get(l) as number);
+  const shape = Object.freeze(output.map((l) => sizes.get(l) as number));
 
   const run = (data: readonly Float64Array[]): Tensor => {
     if (data.length !== operands.length) {

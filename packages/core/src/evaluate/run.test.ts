@@ -44,4 +44,24 @@ describe("runEquation", () => {
   it("rejects a repeat count that is not a positive integer", () => {
     expect(() => runEquation("i", { i: 2 }, { repeat: 0 })).toThrow(DiagradError);
   });
+
+  it("says which tensor is too large for an array before allocating anything", () => {
+    const huge = { i: 200_000, j: 200_000 };
+    expect(() => runEquation("ij->", huge)).toThrow(DiagradError);
+    expect(() => runEquation("ij->", huge)).toThrow(
+      /operand 1 \[200000 × 200000\] has 40000000000/,
+    );
+    expect(() => runEquation("i,j->ij", huge)).toThrow(/the result has 40000000000 entries/);
+    expect(() => runEquation("i,j,ij->", huge)).toThrow(/operand 3/);
+    // a path that joins ik and jk first, keeping i and j (il and jl still need them)
+    const path: [number, number][] = [
+      [0, 1],
+      [0, 1],
+      [0, 1],
+    ];
+    const sizes = { i: 70_000, j: 70_000, k: 1, l: 1 };
+    expect(() => runEquation("ik,jk,il,jl->", sizes, { path })).toThrow(
+      /an intermediate has 4900000000 entries/,
+    );
+  });
 });

@@ -9,7 +9,7 @@
  */
 
 import { DiagradError } from "../language/span.js";
-import type { PathStep } from "../plan/cost.js";
+import { type PathStep, pathCost } from "../plan/cost.js";
 import { type PlanOptions, planContraction } from "../plan/plan.js";
 import { numberEquation } from "../plan/planEquation.js";
 import { mulberry32 } from "../plan/random.js";
@@ -34,6 +34,24 @@ export interface EquationRun {
   ms: number;
   result: Tensor;
   path: PathStep[];
+}
+
+/** The most entries a typed array holds in this engine. */
+const MAX_ENTRIES = 2 ** 32 - 1;
+
+/** Operands, intermediates (the largest: `peak`) and result must each fit in one array. */
+function checkSizes(shapes: readonly number[][], result: number, peak: number): void {
+  const tooLarge = (what: string, n: number) =>
+    new DiagradError(
+      "value",
+      `einsum: ${what} has ${n} entries; an array holds at most ${MAX_ENTRIES}`,
+    );
+  for (const [k, shape] of shapes.entries()) {
+    if (size(shape) > MAX_ENTRIES)
+      throw tooLarge(`operand ${k + 1} [${shape.join(" × ")}]`, size(shape));
+  }
+  if (result > MAX_ENTRIES) throw tooLarge("the result", result);
+  if (peak > MAX_ENTRIES) throw tooLarge("an intermediate", peak);
 }
 
 /**
@@ -63,19 +81,25 @@ export function runEquation(
     sizeMap,
     { path },
   );
-  const arrays = shapes.map((shape) => {
-    const data = allocate(size(shape)) ?? new Float64Array(size(shape));
-    for (let k = 0; k < data.length; k++) data[k] = 2 * random() - 1;
-    return data;
-  });
+  checkSizes(shapes, size(contraction.shape), pathCost(inputs, output, sizeMap, path).peak);
+  const arrays: Float64Array[] = [];
   const times: number[] = [];
   let result: Tensor | undefined;
   try {
+    for (const shape of shapes) {
+      const data = allocate(size(shape)) ?? new Float64Array(size(shape));
+      for (let k = 0; k < data.length; k++) data[k] = 2 * random() - 1;
+      arrays.push(data);
+    }
     for (let r = 0; r < repeat; r++) {
       const start = performance.now();
       result = contraction.run(arrays);
       times.push(performance.now() - start);
     }
+  } catch (error) {
+    // an array the machine could not give (typed arrays throw RangeError when memory runs out)
+    if (!(error instanceof RangeError)) throw error;
+    throw new DiagradError("value", `einsum: not enough memory for these sizes (${error.message})`);
   } finally {
     for (const data of arrays) release(data);
   }
