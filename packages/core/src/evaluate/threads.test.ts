@@ -1,8 +1,19 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { allocate, heap, release } from "./heap.js";
 import { disableThreads, enableThreads, makeHelper } from "./threads.js";
-import { attachHelper, productThreads, wasmBatch, wasmMatmul } from "./wasmGemm.js";
+import { attachHelper, type Helper, productThreads, wasmBatch, wasmMatmul } from "./wasmGemm.js";
+
+// the kernels' memory running out at one chosen reservation (counted from `reserves.calls` = 0);
+// every other reservation is the real one
+const reserves = vi.hoisted(() => ({ calls: 0, failAt: -1 }));
+vi.mock("./heap.js", async (original) => {
+  const real = await original<typeof import("./heap.js")>();
+  return {
+    ...real,
+    reserve: (bytes: number) => (++reserves.calls === reserves.failAt ? -1 : real.reserve(bytes)),
+  };
+});
 
 /** A helper of its own, once its worker is up (or after 20 s). */
 async function readyHelper() {
@@ -25,6 +36,43 @@ function rowMajorProduct(rand: () => number, m: number, k: number, n: number) {
     return c;
   };
   return { a, b, product };
+}
+
+/**
+ * A batch of `t` random products m × k × n (each B stored transposed), computed by `wasmBatch`
+ * into a fresh C on each call, and entry (u, i, j) of C by a plain loop.
+ */
+function randomBatch(rand: () => number, t: number, m: number, k: number, n: number) {
+  const a = Float64Array.from({ length: t * m * k }, () => 2 * rand() - 1);
+  const b = Float64Array.from({ length: t * k * n }, () => 2 * rand() - 1);
+  const entry = (u: number) =>
+    [
+      { data: a, offset: u * m * k, row: k, col: 1 },
+      { data: b, offset: u * k * n, row: 1, col: k },
+    ] as const;
+  const batch = () => {
+    const c = new Float64Array(t * m * n);
+    expect(wasmBatch(entry, c, t, m, k, n)).toBe(true);
+    return c;
+  };
+  const naive = (u: number, i: number, j: number) => {
+    let s = 0;
+    for (let p = 0; p < k; p++) s += a[u * m * k + i * k + p] * b[u * k * n + j * k + p];
+    return s;
+  };
+  return { batch, naive };
+}
+
+/** `real`, recording how many kernel calls each job it is handed holds. */
+function counting(real: Helper, jobs: number[]): Helper {
+  return {
+    ready: () => real.ready(),
+    start: (args) => {
+      jobs.push(args.length / 13);
+      real.start(args);
+    },
+    wait: () => real.wait(),
+  };
 }
 
 describe("the helper thread", () => {
@@ -166,30 +214,12 @@ describe("the helper thread", () => {
     // 9 entries of 100 × 70 × 80 (one block each, 5 million multiply–adds in all): 4 for the
     // helper in one job, 5 here
     const [t, m, k, n] = [9, 100, 70, 80];
-    const a = Float64Array.from({ length: t * m * k }, () => 2 * rand() - 1);
-    const b = Float64Array.from({ length: t * k * n }, () => 2 * rand() - 1);
-    const entry = (u: number) =>
-      [
-        { data: a, offset: u * m * k, row: k, col: 1 },
-        { data: b, offset: u * k * n, row: 1, col: k }, // each B stored transposed
-      ] as const;
-    const batch = () => {
-      const c = new Float64Array(t * m * n);
-      expect(wasmBatch(entry, c, t, m, k, n)).toBe(true);
-      return c;
-    };
+    const { batch, naive } = randomBatch(rand, t, m, k, n);
     disableThreads();
     const alone = batch();
     const real = await readyHelper();
     const jobs: number[] = [];
-    attachHelper({
-      ready: () => real.ready(),
-      start: (args) => {
-        jobs.push(args.length / 13);
-        real.start(args);
-      },
-      wait: () => real.wait(),
-    });
+    attachHelper(counting(real, jobs));
     const shared = batch();
     expect(shared).toEqual(alone);
     expect(jobs).toEqual([4]); // one job of four kernel calls: an entry of one A panel range each
@@ -207,9 +237,34 @@ describe("the helper thread", () => {
     for (let u = 0; u < t; u++) {
       for (let x = 0; x < m * n; x += 13) {
         const [i, j] = [Math.floor(x / n), x % n];
-        let s = 0;
-        for (let p = 0; p < k; p++) s += a[u * m * k + i * k + p] * b[u * k * n + j * k + p];
-        worst = Math.max(worst, Math.abs(s - shared[u * m * n + x]));
+        worst = Math.max(worst, Math.abs(naive(u, i, j) - shared[u * m * n + x]));
+      }
+    }
+    expect(worst).toBeLessThan(1e-12);
+  });
+
+  it("finishes this thread's entries one by one when they do not fit beside the helper's", async () => {
+    // 9 entries of 100 × 70 × 80: 4 for the helper in one job, 4 here, then the last one
+    const [t, m, k, n] = [9, 100, 70, 80];
+    const { batch, naive } = randomBatch(mulberry32(57), t, m, k, n);
+    disableThreads();
+    const alone = batch();
+    const real = await readyHelper();
+    const jobs: number[] = [];
+    attachHelper(counting(real, jobs));
+    // the helper's four scratch blocks fit, this thread's first product does not
+    Object.assign(reserves, { calls: 0, failAt: 5 });
+    const shared = batch();
+    attachHelper(null);
+    Object.assign(reserves, { failAt: -1 });
+    expect(jobs).toEqual([4]);
+    expect(reserves.calls).toBeGreaterThan(5); // the entries went on after the failed reservation
+    expect(shared).toEqual(alone);
+    let worst = 0;
+    for (let u = 0; u < t; u++) {
+      for (let x = 0; x < m * n; x += 17) {
+        const [i, j] = [Math.floor(x / n), x % n];
+        worst = Math.max(worst, Math.abs(naive(u, i, j) - shared[u * m * n + x]));
       }
     }
     expect(worst).toBeLessThan(1e-12);
