@@ -63,12 +63,14 @@ export const MAX_JOBS = 64;
 /**
  * A second thread running kernel calls on the kernel's shared memory: `ready` says whether it can
  * take work (starting it on first call), `start` hands it the arguments of 1 to `MAX_JOBS` calls
- * of `runChunks` one after the other (without the kernels), `wait` blocks until it has finished
- * them and says whether it did (false: it failed, and the caller must run them itself).
+ * of `runChunks` one after the other (without the kernels), `finished(j)` says, without waiting,
+ * whether it has finished the first j of them, and `wait` blocks until it has finished them all
+ * and says whether it did (false: it failed, and the caller must run those not finished itself).
  */
 export interface Helper {
   ready(): boolean;
   start(args: readonly number[]): void;
+  finished(jobs: number): boolean;
   wait(): boolean;
 }
 

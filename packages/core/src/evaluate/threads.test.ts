@@ -66,12 +66,11 @@ function randomBatch(rand: () => number, t: number, m: number, k: number, n: num
 /** `real`, recording how many kernel calls each job it is handed holds. */
 function counting(real: Helper, jobs: number[]): Helper {
   return {
-    ready: () => real.ready(),
+    ...real,
     start: (args) => {
       jobs.push(args.length / 13);
       real.start(args);
     },
-    wait: () => real.wait(),
   };
 }
 
@@ -145,7 +144,7 @@ describe("the helper thread", () => {
     const real = makeHelper();
     const count = { jobs: 0, failed: 0 };
     attachHelper({
-      ready: () => real.ready(),
+      ...real,
       start: (args) => {
         count.jobs++;
         real.start(args);
@@ -185,12 +184,11 @@ describe("the helper thread", () => {
     const real = await readyHelper();
     const jobs: (readonly number[])[] = [];
     attachHelper({
-      ready: () => real.ready(),
+      ...real,
       start: (args) => {
         jobs.push([...args]);
         real.start(args);
       },
-      wait: () => real.wait(),
     });
     const shared = product();
     attachHelper(null);
@@ -211,8 +209,8 @@ describe("the helper thread", () => {
 
   it("shares a batch of small products by whole entries, with the same numbers", async () => {
     const rand = mulberry32(55);
-    // 9 entries of 100 × 70 × 80 (one block each, 5 million multiply–adds in all): 4 for the
-    // helper in one job, 5 here
+    // 9 entries of 100 × 70 × 80 (one block each, 5 million multiply–adds in all): 5 for the
+    // helper in one job, 4 here
     const [t, m, k, n] = [9, 100, 70, 80];
     const { batch, naive } = randomBatch(rand, t, m, k, n);
     disableThreads();
@@ -222,13 +220,12 @@ describe("the helper thread", () => {
     attachHelper(counting(real, jobs));
     const shared = batch();
     expect(shared).toEqual(alone);
-    expect(jobs).toEqual([4]); // one job of four kernel calls: an entry of one A panel range each
+    expect(jobs).toEqual([5]); // one job of five kernel calls: an entry of one A panel range each
     // a helper whose kernel calls trap (A's address, argument 3 of each call, far outside the
     // memory): this thread redoes its entries
     attachHelper({
-      ready: () => real.ready(),
+      ...real,
       start: (args) => real.start(args.map((x, i) => (i % 13 === 3 ? 2 ** 31 - 8 : x))),
-      wait: () => real.wait(),
     });
     expect(batch()).toEqual(alone);
     expect(real.ready()).toBe(false);
@@ -243,8 +240,59 @@ describe("the helper thread", () => {
     expect(worst).toBeLessThan(1e-12);
   });
 
+  it("uses the helper's entries as they are finished, and redoes those after a failure", async () => {
+    // 16 entries of 64 × 64 × 64 (4 million multiply–adds in all): 9 for the helper, 7 here
+    const [t, m, k, n] = [16, 64, 64, 64];
+    const { batch, naive } = randomBatch(mulberry32(58), t, m, k, n);
+    disableThreads();
+    const alone = batch();
+    const real = await readyHelper();
+    // asked after each of this thread's entries, for the helper's next entry (one job each)
+    const asked: number[] = [];
+    attachHelper({
+      ...real,
+      finished: (jobs) => {
+        asked.push(jobs);
+        return real.finished(jobs);
+      },
+    });
+    expect(batch()).toEqual(alone);
+    expect(asked.length).toBeGreaterThanOrEqual(7);
+    expect(asked.every((j, x) => j >= 1 && j <= 9 && (x === 0 || j >= asked[x - 1]))).toBe(true);
+    expect(real.finished(9)).toBe(true);
+    expect(real.finished(10)).toBe(false);
+    // another batch of the same shape, so that the scratch no longer holds this one's products
+    attachHelper(real);
+    randomBatch(mulberry32(59), t, m, k, n).batch();
+    // the helper's kernel calls trap from its third on (A's address far outside the memory): its
+    // first two entries are used as they are (waited for here, however slowly the helper wakes),
+    // the other seven computed here
+    attachHelper({
+      ...real,
+      start: (args) =>
+        real.start(args.map((x, i) => (i >= 2 * 13 && i % 13 === 3 ? 2 ** 31 - 8 : x))),
+      finished: (jobs) => {
+        const deadline = Date.now() + 5000;
+        while (jobs <= 2 && !real.finished(jobs) && Date.now() < deadline) {}
+        return real.finished(jobs);
+      },
+    });
+    const rescued = batch();
+    expect(real.ready()).toBe(false);
+    attachHelper(null);
+    expect(rescued).toEqual(alone);
+    let worst = 0;
+    for (let u = 0; u < t; u++) {
+      for (let x = 0; x < m * n; x += 11) {
+        const [i, j] = [Math.floor(x / n), x % n];
+        worst = Math.max(worst, Math.abs(naive(u, i, j) - rescued[u * m * n + x]));
+      }
+    }
+    expect(worst).toBeLessThan(1e-12);
+  });
+
   it("finishes this thread's entries one by one when they do not fit beside the helper's", async () => {
-    // 9 entries of 100 × 70 × 80: 4 for the helper in one job, 4 here, then the last one
+    // 9 entries of 100 × 70 × 80: 5 for the helper in one job, and 4 here
     const [t, m, k, n] = [9, 100, 70, 80];
     const { batch, naive } = randomBatch(mulberry32(57), t, m, k, n);
     disableThreads();
@@ -252,13 +300,13 @@ describe("the helper thread", () => {
     const real = await readyHelper();
     const jobs: number[] = [];
     attachHelper(counting(real, jobs));
-    // the helper's four scratch blocks fit, this thread's first product does not
-    Object.assign(reserves, { calls: 0, failAt: 5 });
+    // the helper's five scratch blocks fit, this thread's first product does not
+    Object.assign(reserves, { calls: 0, failAt: 6 });
     const shared = batch();
     attachHelper(null);
     Object.assign(reserves, { failAt: -1 });
-    expect(jobs).toEqual([4]);
-    expect(reserves.calls).toBeGreaterThan(5); // the entries went on after the failed reservation
+    expect(jobs).toEqual([5]);
+    expect(reserves.calls).toBeGreaterThan(6); // the entries went on after the failed reservation
     expect(shared).toEqual(alone);
     let worst = 0;
     for (let u = 0; u < t; u++) {
@@ -280,8 +328,7 @@ describe("the helper thread", () => {
     let failures = 0;
     // a helper that does its work and then says it failed
     attachHelper({
-      ready: () => real.ready(),
-      start: (args) => real.start(args),
+      ...real,
       wait: () => {
         real.wait();
         failures++;
@@ -313,9 +360,8 @@ describe("the helper thread", () => {
     expect(real.ready()).toBe(true);
     // A's offset (argument 3) moved far outside the memory: the helper's kernel call traps
     attachHelper({
-      ready: () => real.ready(),
+      ...real,
       start: (args) => real.start(args.map((x, i) => (i === 3 ? 2 ** 31 - 8 : x))),
-      wait: () => real.wait(),
     });
     expect(product()).toEqual(alone);
     expect(real.ready()).toBe(false);

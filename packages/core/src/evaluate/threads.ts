@@ -4,7 +4,8 @@
  * of a large batch of small products (`blocked.ts` and `wasmGemm.ts` decide what is large). It
  * starts on the first large product — until it is up, this thread works alone — and never keeps
  * the process alive. The two threads meet through a few shared integers: this thread writes the
- * arguments of one or more calls of `runChunks` and sets GO; the helper runs them and sets DONE
+ * arguments of one or more calls of `runChunks` and sets GO; the helper runs them, counting those
+ * it has finished (so that their results can be used before it is done), and sets DONE
  * (or FAILED, and stops: then this thread redoes that work itself — the whole product when the
  * helper's calls were adding into C — and works alone from then on); a product stays one
  * synchronous call. Each side spins for a while before it sleeps in
@@ -18,7 +19,9 @@ import { sharedKernel } from "./wasmRuntime.js";
 const STATE = 0;
 const READY = 1;
 const JOBS = 2;
-const ARGS = 3;
+/** How many jobs of the current start the helper has finished. */
+const FINISHED = 3;
+const ARGS = 4;
 /** `runChunks`'s arguments after the kernels: one job. */
 const ARG_COUNT = 13;
 
@@ -51,6 +54,7 @@ for (let state = ${DONE}; state === ${DONE}; ) {
   try {
     for (let j = 0, at = ${ARGS}; j < ctl[${JOBS}]; j++, at += ${ARG_COUNT}) {
       runChunks(kernels, ...ctl.subarray(at, at + ${ARG_COUNT}));
+      Atomics.store(ctl, ${FINISHED}, j + 1);
     }
   } catch {
     state = ${FAILED};
@@ -104,9 +108,13 @@ export function makeHelper(): Helper {
         throw new Error(`helper: ${args.length} arguments are not 1 to ${MAX_JOBS} jobs`);
       }
       control[JOBS] = jobs;
+      control[FINISHED] = 0;
       control.set(args, ARGS);
       Atomics.store(control, STATE, GO);
       Atomics.notify(control, STATE);
+    },
+    finished(jobs) {
+      return Atomics.load(control, FINISHED) >= jobs;
     },
     wait() {
       let spins = 0;

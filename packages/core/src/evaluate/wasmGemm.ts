@@ -108,9 +108,10 @@ function multiply(
  * The batch `C[t] = A[t] · B[t]` for t < `batch`, `entry(t)` giving the two views and C's entries
  * lying m·n apart from 0 on; false when the kernel is unavailable or its memory cannot hold a
  * product (then C may hold some entries). When the helper is up, the batch is large and each entry
- * one block, the helper computes half of the entries — packed by this thread first, each into
- * scratch of its own, and handed over as one job — while this thread computes the other half;
- * otherwise entry by entry (a large entry split with the helper on its own).
+ * one block, the helper computes a little over half of the entries — packed by this thread first,
+ * each into scratch of its own, and handed over as one job — while this thread computes the rest,
+ * unpacking the helper's entries as they are finished; otherwise entry by entry (a large entry
+ * split with the helper on its own).
  *
  * @example wasmBatch((t) => [view(a, t * m * k), view(b, t * k * n)], c, 16, m, k, n)
  */
@@ -128,16 +129,21 @@ export function wasmBatch(
   const oneBlock = m <= MS && k <= KC && n <= NC && m * k * n > 0;
   let t = 0;
   if (oneBlock && batch * m * k * n >= SPLIT_MIN && partner?.ready() === true) {
-    // rounds of up to 2 · h entries: each helper entry makes at most two kernel jobs
-    for (let h = 0; batch - t >= 2; t += 2 * h) {
-      h = Math.min(MAX_JOBS / 2, (batch - t) >> 1);
-      const next = shareEntries(r, partner, entry, c, t, h, m, k, n);
+    // rounds of `mine` entries here and `h` on the helper (each helper entry makes at most two
+    // kernel jobs): this thread takes one entry fewer than the helper, as it also packs the
+    // helper's entries and unpacks them all (timed here: with halves, it was always the last)
+    while (batch - t >= 2) {
+      const count = batch - t;
+      const h = Math.min(MAX_JOBS / 2, count - Math.max(1, (count - 1) >> 1));
+      const mine = Math.min(count - h, Math.max(1, h - 1));
+      const next = shareEntries(r, partner, entry, c, t, mine, h, m, k, n);
       if (next < 0) break; // no room for the helper's scratch: entry by entry from here
       // this thread's entries that did not fit beside the helper's scratch, now freed
-      for (let u = next; u < t + h; u++) {
+      for (let u = next; u < t + mine; u++) {
         const [x, y] = entry(u);
         if (!multiply(r, x, y, c, u * m * n, m, k, n, partner)) return false;
       }
+      t += mine + h;
     }
   }
   for (; t < batch; t++) {
@@ -148,9 +154,9 @@ export function wasmBatch(
 }
 
 /**
- * Entries [t, t + 2h) of `wasmBatch`, the last h on the helper: the helper's all done, and this
- * thread's from t up to the one returned (t + h when all fitted beside the helper's scratch); −1,
- * having written nothing, when the helper's scratch does not fit.
+ * Entries [t, t + mine + h) of `wasmBatch`, the last h on the helper: the helper's all done, and
+ * this thread's from t up to the one returned (t + mine when all fitted beside the helper's
+ * scratch); −1, having written nothing, when the helper's scratch does not fit.
  */
 function shareEntries(
   r: Runtime,
@@ -158,35 +164,54 @@ function shareEntries(
   entry: (t: number) => readonly [StridedMatrix, StridedMatrix],
   c: Float64Array,
   t: number,
+  mine: number,
   h: number,
   m: number,
   k: number,
   n: number,
 ): number {
-  const theirs: { s: Scratch; cOff: number }[] = [];
+  // each of the helper's entries with the number of jobs up to its last
+  const theirs: { s: Scratch; cOff: number; jobs: number }[] = [];
   const jobs: Job[] = [];
   try {
-    for (let u = t + h; u < t + 2 * h; u++) {
+    for (let u = t + mine; u < t + mine + h; u++) {
       const s = reserveProduct(c, u * m * n, m, n);
       if (s === null) return -1;
-      theirs.push({ s, cOff: u * m * n });
+      const held = { s, cOff: u * m * n, jobs: 0 };
+      theirs.push(held);
       const [x, y] = entry(u);
       product(r.blocks, x, y, s, m, k, n, null, jobs);
+      held.jobs = jobs.length;
     }
     partner.start(jobs.flat());
+    // the helper's finished entries are unpacked between this thread's own, so that little is
+    // left to unpack once both are done
+    let unpacked = 0;
+    const collect = (all: boolean) => {
+      for (; unpacked < h && (all || partner.finished(theirs[unpacked].jobs)); unpacked++) {
+        const { s, cOff } = theirs[unpacked];
+        unpack(r, s, c, cOff, m, n);
+      }
+    };
     // the helper is waited for whatever happens here: the scratch it works on is freed after
     let helped = true;
     let next = t;
     try {
-      for (; next < t + h; next++) {
+      for (; next < t + mine; next++) {
         const [x, y] = entry(next);
         if (!multiply(r, x, y, c, next * m * n, m, k, n, null)) break;
+        collect(false);
       }
     } finally {
       helped = partner.wait();
     }
-    if (!helped) for (const job of jobs) runChunks(r.blocks, ...job);
-    for (const { s, cOff } of theirs) unpack(r, s, c, cOff, m, n);
+    // a failed helper's entries not unpacked yet are computed here (their calls overwrite C)
+    if (!helped) {
+      for (const job of jobs.slice(unpacked > 0 ? theirs[unpacked - 1].jobs : 0)) {
+        runChunks(r.blocks, ...job);
+      }
+    }
+    collect(true);
     return next;
   } finally {
     for (const { s } of theirs) unreserve(s.base);
