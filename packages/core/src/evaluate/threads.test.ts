@@ -40,7 +40,7 @@ function rowMajorProduct(rand: () => number, m: number, k: number, n: number) {
 
 /**
  * A batch of `t` random products m × k × n (each B stored transposed), computed by `wasmBatch`
- * into a fresh C on each call, and entry (u, i, j) of C by a plain loop.
+ * into a fresh C on each call, and the largest error of a C against a plain loop.
  */
 function randomBatch(rand: () => number, t: number, m: number, k: number, n: number) {
   const a = Float64Array.from({ length: t * m * k }, () => 2 * rand() - 1);
@@ -60,7 +60,18 @@ function randomBatch(rand: () => number, t: number, m: number, k: number, n: num
     for (let p = 0; p < k; p++) s += a[u * m * k + i * k + p] * b[u * k * n + j * k + p];
     return s;
   };
-  return { batch, naive };
+  /** The largest error of every `step`-th entry of each product in `c`, against the plain loop. */
+  const worst = (c: Float64Array, step: number) => {
+    let w = 0;
+    for (let u = 0; u < t; u++) {
+      for (let x = 0; x < m * n; x += step) {
+        const [i, j] = [Math.floor(x / n), x % n];
+        w = Math.max(w, Math.abs(naive(u, i, j) - c[u * m * n + x]));
+      }
+    }
+    return w;
+  };
+  return { batch, worst };
 }
 
 /** `real`, recording how many kernel calls each job it is handed holds. */
@@ -212,7 +223,7 @@ describe("the helper thread", () => {
     // 9 entries of 100 × 70 × 80 (one block each, 5 million multiply–adds in all): 5 for the
     // helper in one job, 4 here
     const [t, m, k, n] = [9, 100, 70, 80];
-    const { batch, naive } = randomBatch(rand, t, m, k, n);
+    const { batch, worst } = randomBatch(rand, t, m, k, n);
     disableThreads();
     const alone = batch();
     const real = await readyHelper();
@@ -230,20 +241,13 @@ describe("the helper thread", () => {
     expect(batch()).toEqual(alone);
     expect(real.ready()).toBe(false);
     attachHelper(null);
-    let worst = 0;
-    for (let u = 0; u < t; u++) {
-      for (let x = 0; x < m * n; x += 13) {
-        const [i, j] = [Math.floor(x / n), x % n];
-        worst = Math.max(worst, Math.abs(naive(u, i, j) - shared[u * m * n + x]));
-      }
-    }
-    expect(worst).toBeLessThan(1e-12);
+    expect(worst(shared, 13)).toBeLessThan(1e-12);
   });
 
   it("uses the helper's entries as they are finished, and redoes those after a failure", async () => {
     // 16 entries of 64 × 64 × 64 (4 million multiply–adds in all): 9 for the helper, 7 here
     const [t, m, k, n] = [16, 64, 64, 64];
-    const { batch, naive } = randomBatch(mulberry32(58), t, m, k, n);
+    const { batch, worst } = randomBatch(mulberry32(58), t, m, k, n);
     disableThreads();
     const alone = batch();
     const real = await readyHelper();
@@ -281,20 +285,13 @@ describe("the helper thread", () => {
     expect(real.ready()).toBe(false);
     attachHelper(null);
     expect(rescued).toEqual(alone);
-    let worst = 0;
-    for (let u = 0; u < t; u++) {
-      for (let x = 0; x < m * n; x += 11) {
-        const [i, j] = [Math.floor(x / n), x % n];
-        worst = Math.max(worst, Math.abs(naive(u, i, j) - rescued[u * m * n + x]));
-      }
-    }
-    expect(worst).toBeLessThan(1e-12);
+    expect(worst(rescued, 11)).toBeLessThan(1e-12);
   });
 
   it("finishes this thread's entries one by one when they do not fit beside the helper's", async () => {
     // 9 entries of 100 × 70 × 80: 5 for the helper in one job, and 4 here
     const [t, m, k, n] = [9, 100, 70, 80];
-    const { batch, naive } = randomBatch(mulberry32(57), t, m, k, n);
+    const { batch, worst } = randomBatch(mulberry32(57), t, m, k, n);
     disableThreads();
     const alone = batch();
     const real = await readyHelper();
@@ -308,14 +305,7 @@ describe("the helper thread", () => {
     expect(jobs).toEqual([5]);
     expect(reserves.calls).toBeGreaterThan(6); // the entries went on after the failed reservation
     expect(shared).toEqual(alone);
-    let worst = 0;
-    for (let u = 0; u < t; u++) {
-      for (let x = 0; x < m * n; x += 17) {
-        const [i, j] = [Math.floor(x / n), x % n];
-        worst = Math.max(worst, Math.abs(naive(u, i, j) - shared[u * m * n + x]));
-      }
-    }
-    expect(worst).toBeLessThan(1e-12);
+    expect(worst(shared, 17)).toBeLessThan(1e-12);
   });
 
   it("computes a product again, alone, when the helper fails after adding into C", async () => {
