@@ -40,7 +40,9 @@ function naiveEinsum(
   return { shape, value, scale };
 }
 
-// every array handed back to the pool, to check that none is a plain one where memory is shared
+// every array handed back to the pool, to check that none is a plain one where memory is shared;
+// and results made of NaN, as a host's unzeroed memory may hold anything (`setResultAllocator`),
+// so that every test below also checks that each entry of a result is written
 const givenBack = vi.hoisted(() => ({ plain: 0 }));
 vi.mock("./pool.js", async (original) => {
   const real = await original<typeof import("./pool.js")>();
@@ -51,6 +53,7 @@ vi.mock("./pool.js", async (original) => {
       if (heap.address(array) < 0) givenBack.plain++;
       real.giveArray(array);
     },
+    resultArray: (n: number) => new Float64Array(n).fill(Number.NaN),
   };
 });
 

@@ -18,7 +18,7 @@ import { planContraction } from "../plan/plan.js";
 import { address, allocate } from "./heap.js";
 import { type Operand, planDiagonal, planExpand, planSum, type Shaped } from "./operand.js";
 import { planPair } from "./pairwise.js";
-import { giveArray, takeArray } from "./pool.js";
+import { giveArray, resultArray, takeArray } from "./pool.js";
 import type { Tensor } from "./tensor.js";
 import { size } from "./tensor.js";
 
@@ -33,7 +33,6 @@ function check(op: Shaped, k: number, sizes: ReadonlyMap<number, number>): void 
   }
 }
 
-const plainArray = (n: number) => new Float64Array(n);
 /**
  * Operands of at least this many entries are copied into the kernels' memory first: the copy
  * costs less than packing or streaming them from plain memory in JavaScript.
@@ -148,7 +147,7 @@ export function compileContraction(
       for (const { i, j, pair, last } of steps) {
         const [u, v] = [arrays[i], arrays[j]];
         // the last step's result is a plain array, which the caller can let go of
-        const next = pair.run(u, v, last ? plainArray : takeArray);
+        const next = pair.run(u, v, last ? resultArray : takeArray);
         // the two operands were consumed: free those that were our own intermediates
         for (const used of [u, v]) if (intermediates.delete(used)) giveArray(used);
         if (!last) intermediates.add(next);

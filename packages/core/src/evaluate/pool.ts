@@ -50,3 +50,25 @@ export function giveArray(array: Float64Array): void {
   else list.push(array);
   held += n;
 }
+
+/** How `resultArray` makes an array (a host may set a faster one: `setResultAllocator`). */
+let makeResult = (n: number): Float64Array => new Float64Array(n);
+
+/**
+ * A new plain array of `n` entries, for a contraction's result, which goes to the caller (and is
+ * never given back). Its contents are unspecified where the host set an allocator that does not
+ * zero them: whoever takes one writes every entry.
+ *
+ * @example const out = resultArray(6); out.fill(1);
+ */
+export function resultArray(n: number): Float64Array {
+  return makeResult(n);
+}
+
+/**
+ * Sets how `resultArray` makes arrays: on Node, without zeroing large ones (`node.ts`), since a
+ * large result's fresh zeroed memory costs as much again as writing it.
+ */
+export function setResultAllocator(allocate: (n: number) => Float64Array): void {
+  makeResult = allocate;
+}
