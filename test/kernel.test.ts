@@ -11,8 +11,10 @@ import { root } from "./support/cli.js";
 
 const script = `
 const core = await import(${JSON.stringify(join(root, "packages/core/dist/node.js"))});
-const { wasmMatmul, productThreads } = await import(
+const { wasmMatmul } = await import(
   ${JSON.stringify(join(root, "packages/core/dist/evaluate/wasmGemm.js"))});
+const { productThreads } = await import(
+  ${JSON.stringify(join(root, "packages/core/dist/evaluate/helper.js"))});
 const { wasmKernelKind } = await import(
   ${JSON.stringify(join(root, "packages/core/dist/evaluate/wasmRuntime.js"))});
 let seed = 7;

@@ -14,6 +14,7 @@
  * few rows). `wasmGemm.ts` drives it.
  */
 import { address, heap, reserve } from "./heap.js";
+import type { Helper } from "./helper.js";
 import { copyColumns, copyRows, packA, packB } from "./pack.js";
 import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
@@ -57,23 +58,6 @@ export type Job = readonly [
 ];
 /** A is copied rather than packed when B has at most this many panels. */
 const COPY_MAX_PANELS = 8;
-/** The most calls of `runChunks` a helper takes in one job. */
-export const MAX_JOBS = 64;
-
-/**
- * A second thread running kernel calls on the kernel's shared memory: `ready` says whether it can
- * take work (starting it on first call), `start` hands it the arguments of 1 to `MAX_JOBS` calls
- * of `runChunks` one after the other (without the kernels), `finished(j)` says, without waiting,
- * whether it has finished the first j of them, and `wait` blocks until it has finished them all
- * and says whether it did (false: it failed, and the caller must run those not finished itself).
- */
-export interface Helper {
-  ready(): boolean;
-  start(args: readonly number[]): void;
-  finished(jobs: number): boolean;
-  wait(): boolean;
-}
-
 /**
  * Kernel calls for row panels [from, to) of a block, `step` panels of `rows` rows at a time, with
  * kernel number `which` of `KERNELS`: A's panels start at byte `a`, `aPanel` bytes apart (with

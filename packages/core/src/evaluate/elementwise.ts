@@ -9,6 +9,7 @@
  * to the JavaScript loops of `loops.ts`.
  */
 import { address, allocate, release } from "./heap.js";
+import { shareRows } from "./helper.js";
 import { multiplyInto, scaleInto } from "./loops.js";
 import { walk, walkBlocks } from "./strided.js";
 import { runtime } from "./wasmRuntime.js";
@@ -69,17 +70,22 @@ export function multiplyViews(
       const swap = colSteps[0] !== 1 && colSteps[1] === 1;
       const [u, v] = swap ? [1, 0] : [0, 1];
       const [pu, pv] = swap ? [pb, pa] : [pa, pb];
-      kernels.mulBlock(
-        po + 8 * at,
-        pu + 8 * offsets[u],
-        pv + 8 * offsets[v],
-        rows,
-        cols,
-        8 * rowSteps[u],
-        8 * rowSteps[v],
-        8 * colSteps[u],
-        8 * colSteps[v],
-      );
+      const [du, dv] = [8 * rowSteps[u], 8 * rowSteps[v]];
+      // rows apart: a large block is shared with the helper thread
+      shareRows(kernels, rows, 3 * rows * cols, (from, to) => [
+        "mulBlock",
+        [
+          po + 8 * (at + from * cols),
+          pu + 8 * offsets[u] + from * du,
+          pv + 8 * offsets[v] + from * dv,
+          to - from,
+          cols,
+          du,
+          dv,
+          8 * colSteps[u],
+          8 * colSteps[v],
+        ],
+      ]);
     });
     return out;
   }

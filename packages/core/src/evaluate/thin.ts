@@ -9,6 +9,7 @@
 
 import type { BatchStrides } from "./gemm.js";
 import { address, heap, reserve, unreserve } from "./heap.js";
+import { shareRows } from "./helper.js";
 import { zero } from "./loops.js";
 import type { StridedMatrix } from "./strided.js";
 import { runtime } from "./wasmRuntime.js";
@@ -45,8 +46,14 @@ function residentVectorProduct(
   const mem = heap();
   if (!inPlace) for (let p = 0; p < k; p++) mem[x / 8 + p] = vector.data[vector.offset + p * step];
   const at = home + 8 * matrix.offset;
-  if (matrix.col === 1) kernels.dotRows(y, at, x, rows, k, 8 * matrix.row);
-  else {
+  if (matrix.col === 1) {
+    // rows of y apart: shared with the helper thread when the matrix is large
+    const lda = 8 * matrix.row;
+    shareRows(kernels, rows, rows * k, (from, to) => [
+      "dotRows",
+      [y + 8 * from, at + from * lda, x, to - from, k, lda],
+    ]);
+  } else {
     zero(mem, y / 8, y / 8 + rows);
     kernels.axpyRows(y, x, at, k, rows, 8 * matrix.col);
   }

@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { allocate, heap, release } from "./heap.js";
+import { attachHelper, type Helper, JOB_SLOTS, productThreads } from "./helper.js";
 import { disableThreads, enableThreads, makeHelper } from "./threads.js";
-import { attachHelper, type Helper, productThreads, wasmBatch, wasmMatmul } from "./wasmGemm.js";
+import { wasmBatch, wasmMatmul } from "./wasmGemm.js";
 
 // the kernels' memory running out at one chosen reservation (counted from `reserves.calls` = 0);
 // every other reservation is the real one
@@ -79,7 +80,7 @@ function counting(real: Helper, jobs: number[]): Helper {
   return {
     ...real,
     start: (args) => {
-      jobs.push(args.length / 13);
+      jobs.push(args.length / JOB_SLOTS);
       real.start(args);
     },
   };
@@ -236,7 +237,7 @@ describe("the helper thread", () => {
     // memory): this thread redoes its entries
     attachHelper({
       ...real,
-      start: (args) => real.start(args.map((x, i) => (i % 13 === 3 ? 2 ** 31 - 8 : x))),
+      start: (args) => real.start(args.map((x, i) => (i % JOB_SLOTS === 3 ? 2 ** 31 - 8 : x))),
     });
     expect(batch()).toEqual(alone);
     expect(real.ready()).toBe(false);
@@ -274,7 +275,9 @@ describe("the helper thread", () => {
     attachHelper({
       ...real,
       start: (args) =>
-        real.start(args.map((x, i) => (i >= 2 * 13 && i % 13 === 3 ? 2 ** 31 - 8 : x))),
+        real.start(
+          args.map((x, i) => (i >= 2 * JOB_SLOTS && i % JOB_SLOTS === 3 ? 2 ** 31 - 8 : x)),
+        ),
       finished: (jobs) => {
         const deadline = Date.now() + 5000;
         while (jobs <= 2 && !real.finished(jobs) && Date.now() < deadline) {}

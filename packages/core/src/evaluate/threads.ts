@@ -1,19 +1,20 @@
 /**
- * The helper thread of the matrix product, for Node: one worker that instantiates the same kernel
- * module on the same shared memory and runs half of every large block, or half of the entries
- * of a large batch of small products (`blocked.ts` and `wasmGemm.ts` decide what is large). It
- * starts on the first large product — until it is up, this thread works alone — and never keeps
- * the process alive. The two threads meet through a few shared integers: this thread writes the
- * arguments of one or more calls of `runChunks` and sets GO; the helper runs them, counting those
- * it has finished (so that their results can be used before it is done), and sets DONE
- * (or FAILED, and stops: then this thread redoes that work itself — the whole product when the
- * helper's calls were adding into C — and works alone from then on); a product stays one
- * synchronous call. Each side spins for a while before it sleeps in
+ * The helper thread of the kernels, for Node: one worker that instantiates the same kernel module
+ * on the same shared memory and runs half of every large block, half of the entries of a large
+ * batch of small products, or half of the rows of a large memory-bound step (`blocked.ts`,
+ * `wasmGemm.ts` and `helper.ts` decide what is large). It starts on the first large product —
+ * until it is up, this thread works alone — and never keeps the process alive. The two threads
+ * meet through a few shared integers: this thread writes one or more jobs (`helper.ts`) and sets
+ * GO; the helper runs them, counting those it has finished (so that their results can be used
+ * before it is done), and sets DONE (or FAILED, and stops: then this thread redoes that work
+ * itself — the whole product when the helper's calls were adding into C — and works alone from
+ * then on); a product stays one synchronous call. Each side spins for a while before it sleeps in
  * `Atomics.wait` (`SPIN`).
  */
 import { Worker } from "node:worker_threads";
+import { runChunks } from "./blocked.js";
+import { attachHelper, CALLS, type Helper, JOB_SLOTS, MAX_JOBS, runJob } from "./helper.js";
 import { KERNELS } from "./simdKernel.js";
-import { attachHelper, type Helper, MAX_JOBS, runChunks } from "./wasmGemm.js";
 import { sharedKernel } from "./wasmRuntime.js";
 
 const STATE = 0;
@@ -22,8 +23,6 @@ const JOBS = 2;
 /** How many jobs of the current start the helper has finished. */
 const FINISHED = 3;
 const ARGS = 4;
-/** `runChunks`'s arguments after the kernels: one job. */
-const ARG_COUNT = 13;
 
 const IDLE = 0;
 const GO = 1;
@@ -44,16 +43,18 @@ const { workerData } = require("node:worker_threads");
 const { module, memory, control } = workerData;
 const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const kernels = ${JSON.stringify(KERNELS)}.map((name) => exports[name]);
+const calls = ${JSON.stringify(CALLS)}.map((name) => exports[name]);
 const ctl = new Int32Array(control);
 const runChunks = ${runChunks.toString()};
+const runJob = ${runJob.toString()};
 Atomics.store(ctl, ${READY}, 1);
 for (let state = ${DONE}; state === ${DONE}; ) {
   for (let spins = 0, s; (s = Atomics.load(ctl, ${STATE})) !== ${GO}; spins++) {
     if (spins > ${SPIN}) Atomics.wait(ctl, ${STATE}, s);
   }
   try {
-    for (let j = 0, at = ${ARGS}; j < ctl[${JOBS}]; j++, at += ${ARG_COUNT}) {
-      runChunks(kernels, ...ctl.subarray(at, at + ${ARG_COUNT}));
+    for (let j = 0, at = ${ARGS}; j < ctl[${JOBS}]; j++, at += ${JOB_SLOTS}) {
+      runJob(runChunks, kernels, calls, ctl.subarray(at, at + ${JOB_SLOTS}));
       Atomics.store(ctl, ${FINISHED}, j + 1);
     }
   } catch {
@@ -71,7 +72,7 @@ for (let state = ${DONE}; state === ${DONE}; ) {
  * @example const helper = makeHelper(); helper.ready() // false until the worker is up
  */
 export function makeHelper(): Helper {
-  const control = new Int32Array(new SharedArrayBuffer(4 * (ARGS + MAX_JOBS * ARG_COUNT)));
+  const control = new Int32Array(new SharedArrayBuffer(4 * (ARGS + MAX_JOBS * JOB_SLOTS)));
   let worker: Worker | undefined;
   let broken = false;
   return {
@@ -103,7 +104,7 @@ export function makeHelper(): Helper {
       return Atomics.load(control, READY) === 1;
     },
     start(args) {
-      const jobs = args.length / ARG_COUNT;
+      const jobs = args.length / JOB_SLOTS;
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) {
         throw new Error(`helper: ${args.length} arguments are not 1 to ${MAX_JOBS} jobs`);
       }

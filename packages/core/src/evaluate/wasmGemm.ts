@@ -7,10 +7,8 @@
  * (`wasmRuntime.ts`) these report so and callers use the JavaScript kernel.
  */
 import {
-  type Helper,
   type Job,
   KC,
-  MAX_JOBS,
   MS,
   NC,
   product,
@@ -21,27 +19,10 @@ import {
   unpack,
 } from "./blocked.js";
 import { unreserve } from "./heap.js";
+import { attachedHelper, type Helper, MAX_JOBS } from "./helper.js";
 import { zero } from "./loops.js";
 import type { StridedMatrix } from "./strided.js";
 import { type Runtime, runtime } from "./wasmRuntime.js";
-
-export { type Helper, MAX_JOBS, runChunks } from "./blocked.js";
-
-let helper: Helper | null = null;
-
-/**
- * How many threads a large product runs on now: 2 once a helper thread is attached and up, else 1.
- *
- * @example enableThreads(); wasmMatmul(a, b, c, 0, 512, 512, 512); productThreads() // 2 soon after
- */
-export function productThreads(): 1 | 2 {
-  return helper?.ready() === true ? 2 : 1;
-}
-
-/** Attaches (or, with null, detaches) the helper thread that large products are split with. */
-export function attachHelper(h: Helper | null): void {
-  helper = h;
-}
 
 /**
  * Whether the SIMD kernel is available here (compiling it on first call).
@@ -72,7 +53,7 @@ export function wasmMatmul(
   n: number,
 ): boolean {
   const r = runtime();
-  return r !== null && multiply(r, a, b, c, cOff, m, k, n, helper);
+  return r !== null && multiply(r, a, b, c, cOff, m, k, n, attachedHelper());
 }
 
 /** `wasmMatmul` on the loaded kernels, splitting large blocks with `partner` when it is up. */
@@ -125,7 +106,7 @@ export function wasmBatch(
 ): boolean {
   const r = runtime();
   if (r === null) return false;
-  const partner = helper;
+  const partner = attachedHelper();
   const oneBlock = m <= MS && k <= KC && n <= NC && m * k * n > 0;
   let t = 0;
   if (oneBlock && batch * m * k * n >= SPLIT_MIN && partner?.ready() === true) {
