@@ -71,19 +71,23 @@ export function multiplyViews(
       const [u, v] = swap ? [1, 0] : [0, 1];
       const [pu, pv] = swap ? [pb, pa] : [pa, pb];
       const [du, dv] = [8 * rowSteps[u], 8 * rowSteps[v]];
-      // rows apart: a large block is shared with the helper thread
-      shareRows(kernels, rows, 3 * rows * cols, (from, to) => [
+      const [eu, ev] = [8 * colSteps[u], 8 * colSteps[v]];
+      // a large block is shared with the helper thread by rows, a single row by columns: the
+      // part from row (or column) `from` on starts `from` steps of these in dst, u and v
+      const single = rows === 1;
+      const [sd, su, sv] = single ? [8, eu, ev] : [8 * cols, du, dv];
+      shareRows(kernels, single ? cols : rows, 3 * rows * cols, (from, to) => [
         "mulBlock",
         [
-          po + 8 * (at + from * cols),
-          pu + 8 * offsets[u] + from * du,
-          pv + 8 * offsets[v] + from * dv,
-          to - from,
-          cols,
+          po + 8 * at + from * sd,
+          pu + 8 * offsets[u] + from * su,
+          pv + 8 * offsets[v] + from * sv,
+          single ? 1 : to - from,
+          single ? to - from : cols,
           du,
           dv,
-          8 * colSteps[u],
-          8 * colSteps[v],
+          eu,
+          ev,
         ],
       ]);
     });

@@ -100,4 +100,52 @@ describe("memory-bound steps shared with the helper thread", () => {
     expect(jobs.length).toBe(2);
     for (const data of [out, v, a]) release(data);
   });
+
+  it("split a Hadamard product of contiguous operands (one long row) by columns", async () => {
+    const rand = mulberry32(63);
+    const [a, b] = [resident(rand, m * k), resident(rand, m * k)];
+    const out = allocate(m * k) as Float64Array;
+    out.fill(Number.NaN);
+    const jobs: number[][] = [];
+    const { helper } = await recordingHelper(jobs);
+    attachHelper(helper);
+    multiplyViews([m, k], a, [k, 1], b, [k, 1], out);
+    attachHelper(null);
+    // one row of m·k entries: the helper's job is its second half of the columns
+    expect(jobs.map((job) => [job[0], job[4], job[5]])).toEqual([
+      [kernel("mulBlock"), 1, (m * k) / 2],
+    ]);
+    let wrong = 0;
+    for (let x = 0; x < m * k; x++) if (out[x] !== a[x] * b[x]) wrong++;
+    expect(wrong).toBe(0);
+    for (const data of [out, b, a]) release(data);
+  });
+
+  it("split a matrix–vector product read down the columns, and clear a failed helper's sums", async () => {
+    const rand = mulberry32(64);
+    const matrix = resident(rand, m * k); // read as its transpose: k × m, columns contiguous
+    const x = resident(rand, m);
+    const product = () => {
+      const y = new Float64Array(k);
+      expect(thinProducts(x, [0, 0, 1], matrix, [0, k, 1], y, 1, 1, m, k)).toBe(true);
+      return y;
+    };
+    const jobs: number[][] = [];
+    // the helper adds all its axpys into y, then runs on past the matrix and memory and traps
+    // (its count of rows, argument 4, made huge)
+    const { real, helper } = await recordingHelper(jobs, (job) =>
+      job.map((x, i) => (i === 4 ? 2 ** 30 : x)),
+    );
+    attachHelper(helper);
+    const y = product();
+    attachHelper(null);
+    expect(jobs.map((job) => [job[0], job[5]])).toEqual([[kernel("axpyRows"), k / 2]]);
+    expect(real.ready()).toBe(false);
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let i = 0; i < m; i++) s += x[i] * matrix[i * k + j];
+      expect(Math.abs(s - y[j])).toBeLessThan(1e-12);
+    }
+    for (const data of [x, matrix]) release(data);
+  });
 });

@@ -15,7 +15,7 @@ export const MAX_JOBS = 64;
 /** Slots per job: `runChunks`'s arguments after the kernels (a vector call uses fewer). */
 export const JOB_SLOTS = 13;
 /** The memory-bound kernels a job may call; job number `KERNELS.length + k` calls the k-th. */
-export const CALLS = ["mulBlock", "dotRows"] as const;
+export const CALLS = ["mulBlock", "dotRows", "axpyRows"] as const;
 
 /**
  * A second thread running kernel calls on the kernels' shared memory: `ready` says whether it can
@@ -86,10 +86,10 @@ export function productThreads(): 1 | 2 {
 export const SHARE_MIN = 1 << 16;
 
 /**
- * Runs the memory-bound kernel call `part(0, rows)`, whose rows are independent and overwritten
- * (not added into), as `part(0, half)` here and `part(half, rows)` on the helper when `entries`
- * (what the whole call streams) reaches `SHARE_MIN` and the helper is up; a failed helper's half
- * is run again here.
+ * Runs the memory-bound kernel call `part(0, rows)`, whose rows are independent, as
+ * `part(0, half)` here and `part(half, rows)` on the helper when `entries` (what the whole call
+ * streams) reaches `SHARE_MIN` and the helper is up; a failed helper's half is run again here,
+ * after `reset(half, rows)` when the kernel adds into its rows (what the helper added is unknown).
  *
  * @example shareRows(vector, rows, rows * k, (from, to) => ["dotRows", [y + 8 * from, …]])
  */
@@ -98,6 +98,7 @@ export function shareRows(
   rows: number,
   entries: number,
   part: (from: number, to: number) => [(typeof CALLS)[number], number[]],
+  reset?: (from: number, to: number) => void,
 ): void {
   const run = (from: number, to: number) => {
     const [name, args] = part(from, to);
@@ -117,5 +118,8 @@ export function shareRows(
   } finally {
     helped = partner.wait();
   }
-  if (!helped) run(half, rows);
+  if (!helped) {
+    reset?.(half, rows);
+    run(half, rows);
+  }
 }

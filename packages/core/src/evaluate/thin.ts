@@ -46,16 +46,25 @@ function residentVectorProduct(
   const mem = heap();
   if (!inPlace) for (let p = 0; p < k; p++) mem[x / 8 + p] = vector.data[vector.offset + p * step];
   const at = home + 8 * matrix.offset;
+  // entries of y apart: shared with the helper thread when the matrix is large
   if (matrix.col === 1) {
-    // rows of y apart: shared with the helper thread when the matrix is large
     const lda = 8 * matrix.row;
     shareRows(kernels, rows, rows * k, (from, to) => [
       "dotRows",
       [y + 8 * from, at + from * lda, x, to - from, k, lda],
     ]);
   } else {
-    zero(mem, y / 8, y / 8 + rows);
-    kernels.axpyRows(y, x, at, k, rows, 8 * matrix.col);
+    // the axpys add into y
+    const clear = (from: number, to: number) => zero(mem, y / 8 + from, y / 8 + to);
+    clear(0, rows);
+    const ldb = 8 * matrix.col;
+    shareRows(
+      kernels,
+      rows,
+      rows * k,
+      (from, to) => ["axpyRows", [y + 8 * from, x, at + 8 * from, k, to - from, ldb]],
+      clear,
+    );
   }
   if (!direct) for (let i = 0; i < rows; i++) c[cOff + i * cStep] = mem[y / 8 + i];
   unreserve(scratch);
