@@ -29,13 +29,13 @@ export const MS = 2048;
 /** Columns of B per block. */
 export const NC = 2048;
 /**
- * Blocks of at least this many multiply–adds (about a third of a millisecond of one core) are split
- * with the helper thread. Measured here, alternating one thread and two in one process: blocks of
- * 4 million and up (an attention head's scores, 256 × 64 × 256) mostly ran in 0.6–0.8 of their
- * one-thread time when split; blocks of 0.3–2 million gained nothing, and some lost up to 3× (the
- * hand-over, and two threads sharing one core's resources).
+ * Blocks of at least this many multiply–adds (about 0.1 ms of one core) are split with the helper
+ * thread. Measured on the bench here (AMD EPYC, two cores), alternating builds in separate
+ * processes: at 2^20 rather than 2^22, hadamard dup (blocks of 2 million) ran in 0.75–0.79 of its
+ * time and hyperedge 3-way (3.5 million) in 0.67–0.69, others unchanged; at 2^21 those two lost
+ * it again, and at 2^19 the jacobian lost 13 % (the hand-over costs more than half a small block).
  */
-export const SPLIT_MIN = 1 << 22;
+export const SPLIT_MIN = 1 << 20;
 /** `runChunks`'s arguments from B on: B, C, C's row stride, B's panels, kc, and A's panel range. */
 type Part = readonly [
   b: number,
