@@ -29,13 +29,14 @@ export const MS = 2048;
 /** Columns of B per block. */
 export const NC = 2048;
 /**
- * Blocks of at least this many multiply–adds (about 0.1 ms of one core) are split with the helper
- * thread. Measured on the bench here (AMD EPYC, two cores), alternating builds in separate
- * processes: at 2^20 rather than 2^22, hadamard dup (blocks of 2 million) ran in 0.75–0.79 of its
- * time and hyperedge 3-way (3.5 million) in 0.67–0.69, others unchanged; at 2^21 those two lost
- * it again, and at 2^19 the jacobian lost 13 % (the hand-over costs more than half a small block).
+ * Blocks of at least this many multiply–adds (about 20 µs of one core) are split with the helper
+ * thread (which spins for a while after each job, `threads.ts`, so that between the steps of a
+ * contraction it is mostly awake). Measured on the bench here (AMD EPYC, two cores), alternating builds in separate processes:
+ * at 2^20 rather than 2^22, hadamard dup (blocks of 2 million) ran in 0.75–0.79 of its time and
+ * hyperedge 3-way (3.5 million) in 0.67–0.69; at 2^18, ring 8 (64 × 64 × 64 products) in
+ * 0.64–0.72; the other problems' medians moved within the noise (±5 %).
  */
-export const SPLIT_MIN = 1 << 20;
+export const SPLIT_MIN = 1 << 18;
 /** `runChunks`'s arguments from B on: B, C, C's row stride, B's panels, kc, and A's panel range. */
 type Part = readonly [
   b: number,

@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { mulberry32 } from "../plan/random.js";
+import { SPLIT_MIN } from "./blocked.js";
 import { allocate, heap, release } from "./heap.js";
 import { attachHelper, type Helper, JOB_SLOTS, productThreads } from "./helper.js";
 import { disableThreads, enableThreads, makeHelper } from "./threads.js";
-import { wasmBatch, wasmMatmul } from "./wasmGemm.js";
+import { BATCH_SPLIT_MIN, wasmBatch, wasmMatmul } from "./wasmGemm.js";
 
 // the kernels' memory running out at one chosen reservation (counted from `reserves.calls` = 0);
 // every other reservation is the real one
@@ -292,8 +293,9 @@ describe("the helper thread", () => {
   });
 
   it("finishes this thread's entries one by one when they do not fit beside the helper's", async () => {
-    // 9 entries of 100 × 70 × 80: 5 for the helper in one job, and 4 here
-    const [t, m, k, n] = [9, 100, 70, 80];
+    // 9 entries of 60 × 40 × 50: 5 for the helper in one job, and 4 here, each too small to split
+    const [t, m, k, n] = [9, 60, 40, 50];
+    expect(m * k * n < SPLIT_MIN && t * m * k * n >= BATCH_SPLIT_MIN).toBe(true);
     const { batch, worst } = randomBatch(mulberry32(57), t, m, k, n);
     disableThreads();
     const alone = batch();

@@ -25,6 +25,14 @@ import type { StridedMatrix } from "./strided.js";
 import { type Runtime, runtime } from "./wasmRuntime.js";
 
 /**
+ * Batches of at least this many multiply–adds are shared with the helper by whole entries: more
+ * than a block needs to be split, as every entry costs a hand-over of its own. Measured here,
+ * alternating builds: 128 products of 16 × 16 × 16 (half a million) took 1.1–1.3× their
+ * one-thread time shared; from a million on, sharing lost nothing.
+ */
+export const BATCH_SPLIT_MIN = 4 * SPLIT_MIN;
+
+/**
  * Whether the SIMD kernel is available here (compiling it on first call).
  *
  * @example if (wasmAvailable()) wasmMatmul(a, b, c, 0, m, k, n)
@@ -109,7 +117,7 @@ export function wasmBatch(
   const partner = attachedHelper();
   const oneBlock = m <= MS && k <= KC && n <= NC && m * k * n > 0;
   let t = 0;
-  if (oneBlock && batch * m * k * n >= SPLIT_MIN && partner?.ready() === true) {
+  if (oneBlock && batch * m * k * n >= BATCH_SPLIT_MIN && partner?.ready() === true) {
     // rounds of `mine` entries here and `h` on the helper (each helper entry makes at most two
     // kernel jobs): this thread takes one entry fewer than the helper, as it also packs the
     // helper's entries and unpacks them all (timed here: with halves, it was always the last)
