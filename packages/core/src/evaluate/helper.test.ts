@@ -16,9 +16,9 @@ async function recordingHelper(jobs: number[][], corrupt = (job: number[]) => jo
   }
   const helper: Helper = {
     ...real,
-    start: (args) => {
+    start: (args, more) => {
       jobs.push([...args]);
-      real.start(corrupt([...args]));
+      real.start(corrupt([...args]), more);
     },
   };
   return { real, helper };

@@ -19,14 +19,15 @@ export const CALLS = ["mulBlock", "dotRows", "axpyRows"] as const;
 
 /**
  * A second thread running kernel calls on the kernels' shared memory: `ready` says whether it can
- * take work (starting it on first call), `start` hands it 1 to `MAX_JOBS` jobs of `JOB_SLOTS`
- * numbers each, run one after the other, `finished(j)` says, without waiting, whether it has
- * finished the first j of them, and `wait` blocks until it has finished them all and says whether
- * it did (false: it failed, and the caller must run those not finished itself).
+ * take work (starting it on first call), `start` hands it jobs of `JOB_SLOTS` numbers each, run
+ * one after the other — with `more`, more may be appended by calling it again before `wait`, up
+ * to `MAX_JOBS` in all — `finished(j)` says, without waiting, whether it has finished the first j of them, and `wait`
+ * blocks until it has finished them all and says whether it did (false: it failed, and the caller
+ * must run those not finished itself).
  */
 export interface Helper {
   ready(): boolean;
-  start(args: readonly number[]): void;
+  start(args: readonly number[], more?: boolean): void;
   finished(jobs: number): boolean;
   wait(): boolean;
 }

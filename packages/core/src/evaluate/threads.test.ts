@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { SPLIT_MIN } from "./blocked.js";
-import { allocate, heap, release } from "./heap.js";
-import { attachHelper, type Helper, JOB_SLOTS, productThreads } from "./helper.js";
+import { address, allocate, heap, release } from "./heap.js";
+import { attachHelper, callJob, type Helper, JOB_SLOTS, productThreads } from "./helper.js";
 import { disableThreads, enableThreads, makeHelper } from "./threads.js";
 import { BATCH_SPLIT_MIN, wasmBatch, wasmMatmul } from "./wasmGemm.js";
 
@@ -80,9 +80,9 @@ function randomBatch(rand: () => number, t: number, m: number, k: number, n: num
 function counting(real: Helper, jobs: number[]): Helper {
   return {
     ...real,
-    start: (args) => {
+    start: (args, more) => {
       jobs.push(args.length / JOB_SLOTS);
-      real.start(args);
+      real.start(args, more);
     },
   };
 }
@@ -158,9 +158,9 @@ describe("the helper thread", () => {
     const count = { jobs: 0, failed: 0 };
     attachHelper({
       ...real,
-      start: (args) => {
+      start: (args, more) => {
         count.jobs++;
-        real.start(args);
+        real.start(args, more);
       },
       wait: () => {
         const done = real.wait();
@@ -198,9 +198,9 @@ describe("the helper thread", () => {
     const jobs: (readonly number[])[] = [];
     attachHelper({
       ...real,
-      start: (args) => {
+      start: (args, more) => {
         jobs.push([...args]);
-        real.start(args);
+        real.start(args, more);
       },
     });
     const shared = product();
@@ -233,12 +233,18 @@ describe("the helper thread", () => {
     attachHelper(counting(real, jobs));
     const shared = batch();
     expect(shared).toEqual(alone);
-    expect(jobs).toEqual([5]); // one job of five kernel calls: an entry of one A panel range each
+    // five hand-overs of one kernel call (an entry of one A panel range) each: the helper starts
+    // on the first entry while this thread packs the next
+    expect(jobs).toEqual([1, 1, 1, 1, 1]);
     // a helper whose kernel calls trap (A's address, argument 3 of each call, far outside the
     // memory): this thread redoes its entries
     attachHelper({
       ...real,
-      start: (args) => real.start(args.map((x, i) => (i % JOB_SLOTS === 3 ? 2 ** 31 - 8 : x))),
+      start: (args, more) =>
+        real.start(
+          args.map((x, i) => (i % JOB_SLOTS === 3 ? 2 ** 31 - 8 : x)),
+          more,
+        ),
     });
     expect(batch()).toEqual(alone);
     expect(real.ready()).toBe(false);
@@ -270,15 +276,21 @@ describe("the helper thread", () => {
     // another batch of the same shape, so that the scratch no longer holds this one's products
     attachHelper(real);
     randomBatch(mulberry32(59), t, m, k, n).batch();
-    // the helper's kernel calls trap from its third on (A's address far outside the memory): its
-    // first two entries are used as they are (waited for here, however slowly the helper wakes),
-    // the other seven computed here
+    // the helper's kernel calls trap from its third on (A's address far outside the memory; the
+    // later ones are appended to a helper that has stopped): its first two entries are used as
+    // they are (waited for here, however slowly the helper wakes), the other seven computed here
+    let handed = 0;
     attachHelper({
       ...real,
-      start: (args) =>
+      start: (args, more) => {
+        const first = handed;
+        handed += args.length / JOB_SLOTS;
+        const trap = (i: number) => first + Math.floor(i / JOB_SLOTS) >= 2 && i % JOB_SLOTS === 3;
         real.start(
-          args.map((x, i) => (i >= 2 * JOB_SLOTS && i % JOB_SLOTS === 3 ? 2 ** 31 - 8 : x)),
-        ),
+          args.map((x, i) => (trap(i) ? 2 ** 31 - 8 : x)),
+          more,
+        );
+      },
       finished: (jobs) => {
         const deadline = Date.now() + 5000;
         while (jobs <= 2 && !real.finished(jobs) && Date.now() < deadline) {}
@@ -293,7 +305,7 @@ describe("the helper thread", () => {
   });
 
   it("finishes this thread's entries one by one when they do not fit beside the helper's", async () => {
-    // 9 entries of 60 × 40 × 50: 5 for the helper in one job, and 4 here, each too small to split
+    // 9 entries of 60 × 40 × 50: 5 for the helper, and 4 here, each too small to split
     const [t, m, k, n] = [9, 60, 40, 50];
     expect(m * k * n < SPLIT_MIN && t * m * k * n >= BATCH_SPLIT_MIN).toBe(true);
     const { batch, worst } = randomBatch(mulberry32(57), t, m, k, n);
@@ -307,10 +319,38 @@ describe("the helper thread", () => {
     const shared = batch();
     attachHelper(null);
     Object.assign(reserves, { failAt: -1 });
-    expect(jobs).toEqual([5]);
+    expect(jobs).toEqual([1, 1, 1, 1, 1]);
     expect(reserves.calls).toBeGreaterThan(6); // the entries went on after the failed reservation
     expect(shared).toEqual(alone);
     expect(worst(shared, 17)).toBeLessThan(1e-12);
+  });
+
+  it("runs jobs appended before the wait, in order, and refuses more once the list is closed", async () => {
+    const real = await readyHelper();
+    const n = 1000;
+    const rand = mulberry32(60);
+    const [a, b, first, second] = [0, 1, 2, 3].map(() => allocate(n) as Float64Array);
+    for (let x = 0; x < n; x++) [a[x], b[x]] = [2 * rand() - 1, 2 * rand() - 1];
+    first.fill(Number.NaN);
+    second.fill(Number.NaN);
+    // one row of n products a[x]·b[x] into `out`
+    const job = (out: Float64Array) =>
+      callJob("mulBlock", [address(out), address(a), address(b), 1, n, 0, 0, 8, 8]);
+    real.start(job(first), true);
+    // the first job runs while the list is still open
+    const deadline = Date.now() + 5000;
+    while (!real.finished(1) && Date.now() < deadline) {}
+    expect(real.finished(1)).toBe(true);
+    real.start(job(second));
+    expect(() => real.start(job(second))).toThrow(/closed/);
+    expect(real.wait()).toBe(true);
+    expect(real.finished(2)).toBe(true);
+    for (let x = 0; x < n; x++) {
+      expect(first[x]).toBe(a[x] * b[x]);
+      expect(second[x]).toBe(a[x] * b[x]);
+    }
+    expect(real.wait()).toBe(true); // nothing handed over: nothing to wait for
+    for (const data of [second, first, b, a]) release(data);
   });
 
   it("computes a product again, alone, when the helper fails after adding into C", async () => {
@@ -356,7 +396,11 @@ describe("the helper thread", () => {
     // A's offset (argument 3) moved far outside the memory: the helper's kernel call traps
     attachHelper({
       ...real,
-      start: (args) => real.start(args.map((x, i) => (i === 3 ? 2 ** 31 - 8 : x))),
+      start: (args, more) =>
+        real.start(
+          args.map((x, i) => (i === 3 ? 2 ** 31 - 8 : x)),
+          more,
+        ),
     });
     expect(product()).toEqual(alone);
     expect(real.ready()).toBe(false);

@@ -5,11 +5,12 @@
  * `wasmGemm.ts` and `helper.ts` decide what is large). It starts on the first large product —
  * until it is up, this thread works alone — and never keeps the process alive. The two threads
  * meet through a few shared integers: this thread writes one or more jobs (`helper.ts`) and sets
- * GO; the helper runs them, counting those it has finished (so that their results can be used
- * before it is done), and sets DONE (or FAILED, and stops: then this thread redoes that work
- * itself — the whole product when the helper's calls were adding into C — and works alone from
- * then on); a product stays one synchronous call. Each side spins for a while before it sleeps in
- * `Atomics.wait` (`SPIN`).
+ * GO, may append more jobs as it prepares them (the list closed with the last); the helper runs
+ * them, counting those it has finished (so that their results can be used before it is done), and
+ * once the list is closed and run sets DONE (or FAILED, and stops: then this thread redoes that
+ * work itself — the whole product when the helper's calls were adding into C — and works alone
+ * from then on); a product stays one synchronous call. Each side spins for a while before it
+ * sleeps in `Atomics.wait` (`SPIN`).
  */
 import { Worker } from "node:worker_threads";
 import { runChunks } from "./blocked.js";
@@ -19,6 +20,7 @@ import { sharedKernel } from "./wasmRuntime.js";
 
 const STATE = 0;
 const READY = 1;
+/** How many jobs there are so far, plus `CLOSED` once no more will be appended. */
 const JOBS = 2;
 /** How many jobs of the current start the helper has finished. */
 const FINISHED = 3;
@@ -28,6 +30,7 @@ const IDLE = 0;
 const GO = 1;
 const DONE = 2;
 const FAILED = 3;
+const CLOSED = 1 << 30;
 /**
  * How many times a side checks the state before it sleeps (1–2 ms here). Waking a sleeping thread
  * takes 40–130 µs here, a third of a mid-sized job: spinning through the gaps between the products
@@ -53,7 +56,14 @@ for (let state = ${DONE}; state === ${DONE}; ) {
     if (spins > ${SPIN}) Atomics.wait(ctl, ${STATE}, s);
   }
   try {
-    for (let j = 0, at = ${ARGS}; j < ctl[${JOBS}]; j++, at += ${JOB_SLOTS}) {
+    for (let j = 0, at = ${ARGS}; ; j++, at += ${JOB_SLOTS}) {
+      // the next job, once it is appended; none once the list is closed
+      let jobs = Atomics.load(ctl, ${JOBS});
+      for (let spins = 0; j >= (jobs & ${CLOSED - 1}) && jobs < ${CLOSED}; spins++) {
+        if (spins > ${SPIN}) Atomics.wait(ctl, ${JOBS}, jobs);
+        jobs = Atomics.load(ctl, ${JOBS});
+      }
+      if (j >= (jobs & ${CLOSED - 1})) break;
       runJob(runChunks, kernels, calls, ctl.subarray(at, at + ${JOB_SLOTS}));
       Atomics.store(ctl, ${FINISHED}, j + 1);
     }
@@ -75,6 +85,9 @@ export function makeHelper(): Helper {
   const control = new Int32Array(new SharedArrayBuffer(4 * (ARGS + MAX_JOBS * JOB_SLOTS)));
   let worker: Worker | undefined;
   let broken = false;
+  /** Jobs handed over since the last `wait`, and whether more may be appended. */
+  let handed = 0;
+  let open = false;
   return {
     ready() {
       if (broken) return false;
@@ -103,21 +116,39 @@ export function makeHelper(): Helper {
       }
       return Atomics.load(control, READY) === 1;
     },
-    start(args) {
+    start(args, more = false) {
       const jobs = args.length / JOB_SLOTS;
-      if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) {
-        throw new Error(`helper: ${args.length} arguments are not 1 to ${MAX_JOBS} jobs`);
+      if (!Number.isInteger(jobs) || jobs < 1 || handed + jobs > MAX_JOBS || (handed && !open)) {
+        throw new Error(
+          `helper: ${args.length} arguments are not 1 to ${MAX_JOBS - handed} more jobs` +
+            (handed && !open ? " (the list is closed)" : ""),
+        );
       }
-      control[JOBS] = jobs;
-      control[FINISHED] = 0;
-      control.set(args, ARGS);
-      Atomics.store(control, STATE, GO);
-      Atomics.notify(control, STATE);
+      control.set(args, ARGS + handed * JOB_SLOTS);
+      const count = (handed + jobs) | (more ? 0 : CLOSED);
+      if (handed === 0) {
+        control[JOBS] = count;
+        control[FINISHED] = 0;
+        Atomics.store(control, STATE, GO);
+        Atomics.notify(control, STATE);
+      } else {
+        Atomics.store(control, JOBS, count);
+        Atomics.notify(control, JOBS);
+      }
+      handed += jobs;
+      open = more;
     },
     finished(jobs) {
       return Atomics.load(control, FINISHED) >= jobs;
     },
     wait() {
+      if (handed === 0) return !broken;
+      if (open) {
+        Atomics.or(control, JOBS, CLOSED);
+        Atomics.notify(control, JOBS);
+      }
+      handed = 0;
+      open = false;
       let spins = 0;
       let s = Atomics.load(control, STATE);
       for (; s !== DONE && s !== FAILED; s = Atomics.load(control, STATE)) {

@@ -166,13 +166,8 @@ function shareEntries(
     for (let u = t + mine; u < t + mine + h; u++) {
       const s = reserveProduct(c, u * m * n, m, n);
       if (s === null) return -1;
-      const held = { s, cOff: u * m * n, jobs: 0 };
-      theirs.push(held);
-      const [x, y] = entry(u);
-      product(r.blocks, x, y, s, m, k, n, null, jobs);
-      held.jobs = jobs.length;
+      theirs.push({ s, cOff: u * m * n, jobs: 0 });
     }
-    partner.start(jobs.flat());
     // the helper's finished entries are unpacked between this thread's own, so that little is
     // left to unpack once both are done
     let unpacked = 0;
@@ -186,6 +181,15 @@ function shareEntries(
     let helped = true;
     let next = t;
     try {
+      // each of the helper's entries is handed over once packed: it starts on the first while
+      // this thread packs the next
+      for (const [x, held] of theirs.entries()) {
+        const [a, b] = entry(t + mine + x);
+        const before = jobs.length;
+        product(r.blocks, a, b, held.s, m, k, n, null, jobs);
+        partner.start(jobs.slice(before).flat(), x < theirs.length - 1);
+        held.jobs = jobs.length;
+      }
       for (; next < t + mine; next++) {
         const [x, y] = entry(next);
         if (!multiply(r, x, y, c, next * m * n, m, k, n, null)) break;
