@@ -72,6 +72,38 @@ describe("einsum", () => {
     expect(out.shape).toEqual([64, 64]);
     expect(out.repeat).toBe(3);
     expect(out.ms).toBeGreaterThan(0);
+    // untimed runs for 200 ms by default, first: many of a 64³ product
+    expect(out.warmups).toBeGreaterThan(10);
+  });
+
+  test("warms up for --warmup milliseconds, not at all with 0, and refuses other values", () => {
+    const args = ["einsum", "ij,jk->ik", "--sizes", "i=8,j=8,k=8", "--random", "--format", "json"];
+    expect(JSON.parse(run([...args, "--warmup", "0"]).stdout).warmups).toBe(0);
+    expect(JSON.parse(run([...args, "--warmup", "5"]).stdout).warmups).toBeGreaterThan(0);
+    const text = run([
+      "einsum",
+      "ij,jk->ik",
+      "--sizes",
+      "i=8,j=8,k=8",
+      "--random",
+      "--warmup",
+      "0",
+    ]);
+    expect(text.stdout).toContain("over 5 runs (after 0 untimed warm-up runs; large products on");
+    for (const bad of ["-5", "x", "70000"]) {
+      const r = run([...args, "--warmup", bad]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("the warm-up must be 0 to 60000 milliseconds");
+    }
+  });
+
+  test("says on how many cores large products ran: two once the warm-up has brought the second up", () => {
+    const args = ["einsum", "ij,jk->ik", "--sizes", "i=300,j=300,k=300", "--random"];
+    // a 1 ms warm-up goes on until the helper thread, started by the first product, is up
+    const two = JSON.parse(run([...args, "--warmup", "1", "--format", "json"]).stdout);
+    expect(two.threads).toBe(2);
+    const one = run([...args, "--warmup", "1", "--threads", "1"]);
+    expect(one.stdout).toContain("large products on one core");
   });
 
   test("runs on one core with --threads 1 and refuses other counts", () => {

@@ -99,6 +99,14 @@ export function parseThreads(text: string): 1 | 2 {
   return text === "1" ? 1 : 2;
 }
 
+/** `--warmup MS`: milliseconds of untimed runs, 0 to 60000. @example parseWarmup("200") // 200 */
+export function parseWarmup(text: string): number {
+  const ms = Number(text);
+  if (text.trim() === "" || !(ms >= 0 && ms <= 60_000))
+    throw new InvalidArgumentError("the warm-up must be 0 to 60000 milliseconds");
+  return ms;
+}
+
 /** `--repeat N`: a positive number of runs. @example parseRepeat("5") // 5 */
 export function parseRepeat(text: string): number {
   const n = Number(text);

@@ -18,6 +18,7 @@ import {
   parseSizes,
   parseThreads,
   parseTolerance,
+  parseWarmup,
 } from "./options.js";
 import { helpPointer, paint } from "./report.js";
 
@@ -193,11 +194,12 @@ export function buildProgram(done: (code: number) => void): Command {
       .command("einsum")
       .summary("evaluate an einsum on random operands and time it")
       .description(
-        "Evaluate an einsum with the planned order on seeded random operands; reports the median evaluation time over --repeat runs (process start-up excluded). Large matrix products use two cores unless --threads 1; the second starts during the first large product, so time a few runs.",
+        "Evaluate an einsum with the planned order on seeded random operands; reports the median evaluation time over --repeat runs. Untimed runs come first for --warmup milliseconds (and until the second core is up), so that the timed ones see the steady state; process start-up, parsing, planning and data generation are excluded. Large matrix products use two cores unless --threads 1.",
       ),
   )
     .option("--random", "use random operands (the only kind for now)")
     .option("--repeat <n>", "how many timed runs", parseRepeat, 5)
+    .option("--warmup <ms>", "milliseconds of untimed runs before them (0: none)", parseWarmup, 200)
     .option("--threads <n>", "cores for large matrix products: 1 or 2", parseThreads, 2)
     .option("--seed <n>", "seed for the random operands", parseSeed, 1)
     .addHelpText(

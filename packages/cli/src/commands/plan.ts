@@ -3,7 +3,8 @@
  * and evaluator on any einsum equation. `plan` reports the path (numpy.einsum_path's form: pairs
  * of positions in the shrinking operand list, each result appended), its flops in opt_einsum's
  * model, the peak intermediate size and the planning time; `einsum` evaluates the planned
- * contraction on random operands and reports the median evaluation time (start-up excluded).
+ * contraction on random operands and reports the median evaluation time (after untimed warm-up
+ * runs; start-up excluded).
  */
 import { disableThreads, enableThreads, planEquation, runEquation } from "@diagrad/core";
 import { jsonRecord } from "../render/json.js";
@@ -35,7 +36,7 @@ export function planCommand(source: string, options: PlanOptions): Outcome {
 /**
  * Runs `einsum` on the equation `source` with random operands.
  *
- * @example einsumCommand("ij,jk->ik", { sizes: { i: 64, j: 64, k: 64 }, random: true, repeat: 5, format: "json" })
+ * @example einsumCommand("ij,jk->ik", { sizes: { i: 64, j: 64, k: 64 }, random: true, repeat: 5, warmup: 200, seed: 1, format: "json" })
  */
 export function einsumCommand(source: string, options: EinsumOptions): Outcome {
   if (!options.random) {
@@ -45,18 +46,21 @@ export function einsumCommand(source: string, options: EinsumOptions): Outcome {
   else enableThreads();
   const run = runEquation(source, options.sizes ?? {}, {
     repeat: options.repeat,
+    warmup: options.warmup,
     seed: options.seed,
   });
-  const { ms } = run;
+  const { ms, warmups, threads } = run;
   const shape = run.result.shape;
   if (options.format === "json") {
     return {
-      output: jsonRecord({ ms, repeat: options.repeat, shape, path: run.path }),
+      output: jsonRecord({ ms, repeat: options.repeat, warmups, threads, shape, path: run.path }),
       exitCode: exitCodes.ok,
     };
   }
   const lines = [
-    `median evaluation time: ${ms.toFixed(3)} ms over ${options.repeat} run${options.repeat === 1 ? "" : "s"}`,
+    `median evaluation time: ${ms.toFixed(3)} ms over ${options.repeat} run${options.repeat === 1 ? "" : "s"}` +
+      ` (after ${warmups} untimed warm-up run${warmups === 1 ? "" : "s"};` +
+      ` large products on ${threads === 1 ? "one core" : "two cores"})`,
     `result shape: [${shape.join(", ")}]`,
     `path:  ${path(run.path)}`,
   ];

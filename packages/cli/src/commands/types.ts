@@ -69,6 +69,8 @@ export interface PlanOptions {
 export interface EinsumOptions extends PlanOptions {
   random?: boolean;
   repeat: number;
+  /** Milliseconds of untimed runs before the timed ones. */
+  warmup: number;
   seed: number;
   /** Cores for large matrix products (default 2). */
   threads?: 1 | 2;

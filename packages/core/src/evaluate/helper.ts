@@ -27,6 +27,8 @@ export const CALLS = ["mulBlock", "dotRows", "axpyRows"] as const;
  */
 export interface Helper {
   ready(): boolean;
+  /** Whether it is still coming up: started by `ready`, neither up nor failed yet. */
+  starting(): boolean;
   start(args: readonly number[], more?: boolean): void;
   finished(jobs: number): boolean;
   wait(): boolean;

@@ -45,6 +45,16 @@ describe("runEquation", () => {
     expect(() => runEquation("i", { i: 2 }, { repeat: 0 })).toThrow(DiagradError);
   });
 
+  it("runs untimed warm-ups first for the time asked, at least one, none by default", () => {
+    const sizes = { i: 20, j: 20, k: 20 };
+    expect(runEquation("ij,jk->ik", sizes).warmups).toBe(0);
+    expect(runEquation("ij,jk->ik", sizes, { warmup: 0.001 }).warmups).toBeGreaterThanOrEqual(1);
+    // a 20³ product takes microseconds: 30 ms of warm-up is many runs
+    expect(runEquation("ij,jk->ik", sizes, { warmup: 30 }).warmups).toBeGreaterThan(10);
+    expect(() => runEquation("i", { i: 2 }, { warmup: -1 })).toThrow(/warmup is -1 ms/);
+    expect(() => runEquation("i", { i: 2 }, { warmup: Number.NaN })).toThrow(DiagradError);
+  });
+
   it("says which tensor is too large for an array before allocating anything", () => {
     const huge = { i: 200_000, j: 200_000 };
     expect(() => runEquation("ij->", huge)).toThrow(DiagradError);

@@ -5,7 +5,8 @@
  * tensors would be, were it to keep them there), and the contraction along the path, compiled once
  * for the operands' shapes (`compileContraction`), is repeated;
  * the reported time is the median over the repeats of the evaluation alone (no parsing, data
- * generation or planning).
+ * generation or planning). Untimed warm-up runs may come first (`warmup`), so that the timed ones
+ * see the steady state: the engine's compiled hot code, and both cores once the helper thread is up.
  */
 
 import { DiagradError } from "../language/span.js";
@@ -15,12 +16,19 @@ import { numberEquation } from "../plan/planEquation.js";
 import { mulberry32 } from "../plan/random.js";
 import { compileContraction } from "./contract.js";
 import { allocate, release } from "./heap.js";
+import { attachedHelper, productThreads } from "./helper.js";
 import { size, type Tensor } from "./tensor.js";
 
 /** Options of `runEquation`. */
 export interface RunOptions {
   /** How many timed evaluations (default 1). */
   repeat?: number;
+  /**
+   * Milliseconds of untimed evaluations before the timed ones (default 0); when positive, at least
+   * one, and on for up to `HELPER_WAIT_MS` more while the helper thread, started by a large
+   * product, is coming up.
+   */
+  warmup?: number;
   /** The seed of the random operands (default 0). */
   seed?: number;
   /** Options of the planner. */
@@ -29,12 +37,20 @@ export interface RunOptions {
   path?: readonly PathStep[];
 }
 
-/** The median evaluation time in milliseconds, the result of the last evaluation and the path. */
+/**
+ * The median evaluation time in milliseconds, how many untimed warm-up runs came first, on how
+ * many threads large products ran at the end, the result of the last evaluation and the path.
+ */
 export interface EquationRun {
   ms: number;
+  warmups: number;
+  threads: 1 | 2;
   result: Tensor;
   path: PathStep[];
 }
+
+/** How long a warm-up waits at most, beyond its own length, for the helper thread to come up. */
+const HELPER_WAIT_MS = 2000;
 
 /** The most entries a typed array holds in this engine. */
 const MAX_ENTRIES = 2 ** 32 - 1;
@@ -68,6 +84,10 @@ export function runEquation(
   if (!Number.isInteger(repeat) || repeat < 1) {
     throw new DiagradError("value", `einsum: repeat is ${repeat}, not a positive integer`);
   }
+  const warmup = options.warmup ?? 0;
+  if (!(warmup >= 0 && warmup <= 60_000)) {
+    throw new DiagradError("value", `einsum: warmup is ${warmup} ms, not between 0 and 60000`);
+  }
   const { inputs, output, sizes: sizeMap } = numberEquation(equation, sizes);
   const random = mulberry32(options.seed ?? 0);
   const path = options.path
@@ -85,11 +105,21 @@ export function runEquation(
   const arrays: Float64Array[] = [];
   const times: number[] = [];
   let result: Tensor | undefined;
+  let warmups = 0;
   try {
     for (const shape of shapes) {
       const data = allocate(size(shape)) ?? new Float64Array(size(shape));
       for (let k = 0; k < data.length; k++) data[k] = 2 * random() - 1;
       arrays.push(data);
+    }
+    // the helper thread, when attached, starts on the first large product
+    const helper = attachedHelper();
+    const begun = performance.now();
+    const warming = (now: number) =>
+      now - begun < warmup ||
+      (helper?.starting() === true && now - begun < warmup + HELPER_WAIT_MS);
+    for (; warmup > 0 && (warmups === 0 || warming(performance.now())); warmups++) {
+      result = contraction.run(arrays);
     }
     for (let r = 0; r < repeat; r++) {
       const start = performance.now();
@@ -106,5 +136,5 @@ export function runEquation(
   times.sort((a, b) => a - b);
   const mid = times.length >> 1;
   const ms = times.length % 2 === 1 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
-  return { ms, result: result as Tensor, path };
+  return { ms, warmups, threads: productThreads(), result: result as Tensor, path };
 }

@@ -325,6 +325,19 @@ describe("the helper thread", () => {
     expect(worst(shared, 17)).toBeLessThan(1e-12);
   });
 
+  it("says it is starting from its first `ready` until it is up", async () => {
+    const helper = makeHelper();
+    expect(helper.starting()).toBe(false); // not asked to start yet
+    expect(helper.ready()).toBe(false); // starts it: a worker takes milliseconds to come up
+    expect(helper.starting()).toBe(true);
+    const started = Date.now();
+    while (!helper.ready() && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(helper.ready()).toBe(true);
+    expect(helper.starting()).toBe(false);
+  });
+
   it("runs jobs appended before the wait, in order, and refuses more once the list is closed", async () => {
     const real = await readyHelper();
     const n = 1000;

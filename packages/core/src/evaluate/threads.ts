@@ -116,6 +116,9 @@ export function makeHelper(): Helper {
       }
       return Atomics.load(control, READY) === 1;
     },
+    starting() {
+      return !broken && worker !== undefined && Atomics.load(control, READY) !== 1;
+    },
     start(args, more = false) {
       const jobs = args.length / JOB_SLOTS;
       if (!Number.isInteger(jobs) || jobs < 1 || handed + jobs > MAX_JOBS || (handed && !open)) {
