@@ -121,10 +121,10 @@ export function makeHelper(): Helper {
     },
     start(args, more = false) {
       const jobs = args.length / JOB_SLOTS;
-      if (!Number.isInteger(jobs) || jobs < 1 || handed + jobs > MAX_JOBS || (handed && !open)) {
+      if (handed > 0 && !open) throw new Error("helper: its list of jobs is closed until `wait`");
+      if (!Number.isInteger(jobs) || jobs < 1 || handed + jobs > MAX_JOBS) {
         throw new Error(
-          `helper: ${args.length} arguments are not 1 to ${MAX_JOBS - handed} more jobs` +
-            (handed && !open ? " (the list is closed)" : ""),
+          `helper: ${args.length} arguments are not 1 to ${MAX_JOBS - handed} more jobs`,
         );
       }
       control.set(args, ARGS + handed * JOB_SLOTS);
