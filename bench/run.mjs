@@ -57,14 +57,16 @@ function bestKnown(eq, plan) {
 const started = performance.now();
 // Planning first, every problem, so that no evaluation's garbage lands in a planning time: warmed
 // up for 300 ms (V8 keeps compiling a small problem's hot code over its first few hundred calls),
-// then the median of nine.
+// then the median of the calls in 200 ms (nine at least): this shared machine's drift moved a
+// median of nine by up to 2× between runs (tree 31: 1.6 ms in one, 2.7 in the next).
 const planned = problems().map((problem) => {
   const eq = equation(problem);
   const warm = performance.now();
   while (performance.now() - warm < 300) planEquation(eq.equation, eq.sizes);
   const times = [];
   let plan;
-  for (let r = 0; r < 9; r++) {
+  const begun = performance.now();
+  while (times.length < 9 || performance.now() - begun < 200) {
     plan = planEquation(eq.equation, eq.sizes);
     times.push(plan.ms);
   }
@@ -197,8 +199,9 @@ console.log(
       ? ` ${dpVersion}'s dp, given up after 10 s ('—').`
       : "'s dp: not installed here (pip install opt_einsum), so '—'.") +
     "\n÷best: against the cheapest path of much longer searches of ours (> 20 tensors only)." +
-    "\nplan ms: median of nine after a warm-up (the JIT compiles hot code after some calls; a first," +
-    "\ncold call takes longer); np and dp: one call each (CPython has no JIT to warm).",
+    "\nplan ms: median of the calls in 200 ms (9 at least) after a warm-up (the JIT compiles hot code" +
+    "\nafter some calls; a first, cold call takes longer); np and dp: one call each (CPython has no" +
+    "\nJIT to warm).",
 );
 
 console.log("\n── evaluation ──");
