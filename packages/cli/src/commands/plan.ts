@@ -60,7 +60,7 @@ export function einsumCommand(source: string, options: EinsumOptions): Outcome {
   const lines = [
     `median evaluation time: ${ms.toFixed(3)} ms over ${options.repeat} run${options.repeat === 1 ? "" : "s"}` +
       ` (after ${warmups} untimed warm-up run${warmups === 1 ? "" : "s"};` +
-      ` large products on ${threads === 1 ? "one core" : "two cores"})`,
+      ` ${threads === 2 ? "large products split over two cores" : "on one core"})`,
     `result shape: [${shape.join(", ")}]`,
     `path:  ${path(run.path)}`,
   ];
