@@ -305,8 +305,8 @@ describe("the helper thread", () => {
   });
 
   it("finishes this thread's entries one by one when they do not fit beside the helper's", async () => {
-    // 9 entries of 60 × 40 × 50: 5 for the helper, and 4 here, each too small to split
-    const [t, m, k, n] = [9, 60, 40, 50];
+    // 17 entries of 40 × 32 × 50: 9 for the helper, and 8 here, each too small to split
+    const [t, m, k, n] = [17, 40, 32, 50];
     expect(m * k * n < SPLIT_MIN && t * m * k * n >= BATCH_SPLIT_MIN).toBe(true);
     const { batch, worst } = randomBatch(mulberry32(57), t, m, k, n);
     disableThreads();
@@ -314,13 +314,13 @@ describe("the helper thread", () => {
     const real = await readyHelper();
     const jobs: number[] = [];
     attachHelper(counting(real, jobs));
-    // the helper's five scratch blocks fit, this thread's first product does not
-    Object.assign(reserves, { calls: 0, failAt: 6 });
+    // the helper's nine scratch blocks fit, this thread's first product does not
+    Object.assign(reserves, { calls: 0, failAt: 10 });
     const shared = batch();
     attachHelper(null);
     Object.assign(reserves, { failAt: -1 });
-    expect(jobs).toEqual([1, 1, 1, 1, 1]);
-    expect(reserves.calls).toBeGreaterThan(6); // the entries went on after the failed reservation
+    expect(jobs).toEqual(new Array(9).fill(1));
+    expect(reserves.calls).toBeGreaterThan(10); // the entries went on after the failed reservation
     expect(shared).toEqual(alone);
     expect(worst(shared, 17)).toBeLessThan(1e-12);
   });

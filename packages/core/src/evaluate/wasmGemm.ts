@@ -15,7 +15,6 @@ import {
   reserveProduct,
   runChunks,
   type Scratch,
-  SPLIT_MIN,
   unpack,
 } from "./blocked.js";
 import { unreserve } from "./heap.js";
@@ -25,12 +24,12 @@ import type { StridedMatrix } from "./strided.js";
 import { type Runtime, runtime } from "./wasmRuntime.js";
 
 /**
- * Batches of at least this many multiply–adds are shared with the helper by whole entries: more
- * than a block needs to be split, as every entry costs a hand-over of its own. Measured here,
+ * Batches of at least this many multiply–adds are shared with the helper by whole entries: many
+ * more than a block needs to be split, as every entry costs a hand-over of its own. Measured here,
  * alternating builds: 128 products of 16 × 16 × 16 (half a million) took 1.1–1.3× their
  * one-thread time shared; from a million on, sharing lost nothing.
  */
-export const BATCH_SPLIT_MIN = 4 * SPLIT_MIN;
+export const BATCH_SPLIT_MIN = 1 << 20;
 
 /**
  * Whether the SIMD kernel is available here (compiling it on first call).
