@@ -31,13 +31,13 @@ export const NC = 2048;
 /**
  * Blocks of at least this many multiply–adds (about 5 µs of one core) are split with the helper
  * thread (which spins for a while after each job, `threads.ts`, so that between the steps of a
- * contraction it is mostly awake). Measured on the bench here (AMD EPYC, two cores), alternating builds in separate processes:
- * at 2^20 rather than 2^22, hadamard dup (blocks of 2 million) ran in 0.75–0.79 of its time and
- * hyperedge 3-way (3.5 million) in 0.67–0.69; at 2^18, ring 8 (64 × 64 × 64 products) in
- * 0.64–0.72; at 2^16, ring 12 (48 × 48 × 48) in 0.66–0.74 and the trace derivative in 0.81–0.90
- * in most rounds; the other problems' medians moved within the noise (±5 %). In some rounds the
- * two cores ran at half speed side by side (sharing one physical core, presumably), and ring 12
- * then lost 8–28 % split.
+ * contraction it is mostly awake). Measured on the bench here (AMD EPYC, two cores), alternating
+ * builds in separate processes: at 2^20 rather than 2^22, hadamard dup (blocks of 2 million) ran
+ * in 0.75–0.79 of its time and hyperedge 3-way (3.5 million) in 0.67–0.69; at 2^18, ring 8
+ * (64 × 64 × 64 products) in 0.64–0.72; at 2^16, ring 12 (48 × 48 × 48) in 0.66–0.74 and the
+ * trace derivative in 0.81–0.90 in most rounds; the other problems' medians moved within the
+ * noise (±5 %). In some rounds the two cores ran at half speed side by side (sharing one physical
+ * core, presumably), and ring 12 then lost 8–28 % split.
  */
 export const SPLIT_MIN = 1 << 16;
 /** `runChunks`'s arguments from B on: B, C, C's row stride, B's panels, kc, and A's panel range. */

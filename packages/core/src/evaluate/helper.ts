@@ -21,9 +21,9 @@ export const CALLS = ["mulBlock", "dotRows", "axpyRows"] as const;
  * A second thread running kernel calls on the kernels' shared memory: `ready` says whether it can
  * take work (starting it on first call), `start` hands it jobs of `JOB_SLOTS` numbers each, run
  * one after the other — with `more`, more may be appended by calling it again before `wait`, up
- * to `MAX_JOBS` in all — `finished(j)` says, without waiting, whether it has finished the first j of them, and `wait`
- * blocks until it has finished them all and says whether it did (false: it failed, and the caller
- * must run those not finished itself).
+ * to `MAX_JOBS` in all — `finished(j)` says, without waiting, whether it has finished the first j
+ * of them, and `wait` blocks until it has finished them all and says whether it did (false: it
+ * failed, and the caller must run those not finished itself).
  */
 export interface Helper {
   ready(): boolean;

@@ -6,7 +6,7 @@
  * for the operands' shapes (`compileContraction`), is repeated;
  * the reported time is the median over the repeats of the evaluation alone (no parsing, data
  * generation or planning). Untimed warm-up runs may come first (`warmup`), so that the timed ones
- * see the steady state: the engine's compiled hot code, and both cores once the helper thread is up.
+ * see the steady state: the engine's compiled hot code, and both cores once the helper is up.
  */
 
 import { DiagradError } from "../language/span.js";
