@@ -15,7 +15,7 @@ export const MAX_JOBS = 64;
 /** Slots per job: `runChunks`'s arguments after the kernels (a vector call uses fewer). */
 export const JOB_SLOTS = 13;
 /** The memory-bound kernels a job may call; job number `KERNELS.length + k` calls the k-th. */
-export const CALLS = ["mulBlock", "dotRows", "axpyRows"] as const;
+export const CALLS = ["mulBlock", "dotRows", "axpyRows", "dotRows2", "axpyRows2"] as const;
 
 /**
  * A second thread running kernel calls on the kernels' shared memory: `ready` says whether it can

@@ -1,7 +1,7 @@
 /**
  * Thin products — a matrix times one or two vectors, or one or two rows times a matrix — on the
- * SIMD loops of `vectorKernel.ts`: each vector is one matrix–vector product, dot products along
- * the matrix's rows or axpys along them, whichever reads it contiguously. They apply when the
+ * SIMD loops of `vectorKernel.ts`: matrix–vector products, dot products along the matrix's rows or
+ * axpys along them, whichever reads it contiguously, two vectors in one pass. They apply when the
  * matrix lives in the kernels' memory (`heap.ts`) with contiguous rows or columns; the block
  * kernel's 4 × 4 tiles would be half padding or more, and a JavaScript loop is several times
  * slower than these memory-bound loops.
@@ -15,66 +15,84 @@ import type { StridedMatrix } from "./strided.js";
 import { runtime } from "./wasmRuntime.js";
 
 /**
- * A matrix–vector product (m = 1 or n = 1) on the SIMD loops of `vectorKernel.ts`, when the
- * matrix lives in the kernels' memory with contiguous rows or columns: dot products along its
- * rows, or axpys along them. The vector, when strided or elsewhere, and C, when strided (its
- * entries are `cStep` apart from `cOff` on) or elsewhere, go through scratch space: both are
- * short next to the matrix. Says whether it ran.
+ * The matrix–vector products y_v = M x_v for one or two vectors x_v (`k` entries each, `xGap`
+ * entries apart from `x` on, at `xStep`), on the SIMD loops of `vectorKernel.ts`, when M (`rows`
+ * × k) lives in the kernels' memory with contiguous rows or columns: dot products along its
+ * rows, or axpys along them, two vectors in one pass over M. y_v's entries are `cStep` apart from
+ * `cOff + v·cGap` on in C. The vectors, when strided or elsewhere, and C, when strided or
+ * elsewhere, go through scratch space: both are short next to the matrix. Says whether it ran.
  */
-function residentVectorProduct(
-  a: StridedMatrix,
-  b: StridedMatrix,
+function residentVectorProducts(
+  matrix: StridedMatrix,
+  rows: number,
+  k: number,
+  x: StridedMatrix,
+  vectors: 1 | 2,
   c: Float64Array,
   cOff: number,
   cStep: number,
-  m: number,
-  k: number,
-  n: number,
+  cGap: number,
 ): boolean {
-  // y = M x with M: rows × k. For n = 1, M = A and x = B's column; for m = 1, M = Bᵀ and x = A's row.
-  const [matrix, rows] = n === 1 ? [a, m] : [{ ...b, row: b.col, col: b.row }, n];
-  const [vector, step] = n === 1 ? [b, b.row] : [a, a.col];
   const kernels = runtime()?.vector;
   const home = address(matrix.data);
   if (kernels === undefined || home < 0 || (matrix.col !== 1 && matrix.row !== 1)) return false;
-  const inPlace = address(vector.data) >= 0 && step === 1;
+  // x is read as a matrix too: x_v[p] at data[offset + v·row + p·col]
+  const inPlace = address(x.data) >= 0 && x.col === 1;
   const direct = address(c) >= 0 && cStep === 1;
-  const scratch = reserve(8 * ((inPlace ? 0 : k) + (direct ? 0 : rows)));
+  const scratch = reserve(8 * vectors * ((inPlace ? 0 : k) + (direct ? 0 : rows)));
   if (scratch < 0) return false;
-  const x = inPlace ? address(vector.data) + 8 * vector.offset : scratch;
-  const y = direct ? address(c) + 8 * cOff : scratch + (inPlace ? 0 : 8 * k);
+  const [xAt, xGap] = inPlace ? [address(x.data) + 8 * x.offset, 8 * x.row] : [scratch, 8 * k];
+  const [y, yGap] = direct
+    ? [address(c) + 8 * cOff, 8 * cGap]
+    : [scratch + (inPlace ? 0 : 8 * vectors * k), 8 * rows];
   const mem = heap();
-  if (!inPlace) for (let p = 0; p < k; p++) mem[x / 8 + p] = vector.data[vector.offset + p * step];
+  if (!inPlace) {
+    for (let v = 0; v < vectors; v++) {
+      for (let p = 0; p < k; p++)
+        mem[xAt / 8 + v * k + p] = x.data[x.offset + v * x.row + p * x.col];
+    }
+  }
+  const gaps = vectors === 2 ? [yGap, xGap] : [];
   const at = home + 8 * matrix.offset;
   // entries of y apart: shared with the helper thread when the matrix is large
   if (matrix.col === 1) {
     const lda = 8 * matrix.row;
     shareRows(kernels, rows, rows * k, (from, to) => [
-      "dotRows",
-      [y + 8 * from, at + from * lda, x, to - from, k, lda],
+      vectors === 2 ? "dotRows2" : "dotRows",
+      [y + 8 * from, at + from * lda, xAt, to - from, k, lda, ...gaps],
     ]);
   } else {
     // the axpys add into y
-    const clear = (from: number, to: number) => zero(mem, y / 8 + from, y / 8 + to);
+    const clear = (from: number, to: number) => {
+      for (let v = 0; v < vectors; v++)
+        zero(mem, (y + v * yGap) / 8 + from, (y + v * yGap) / 8 + to);
+    };
     clear(0, rows);
     const ldb = 8 * matrix.col;
     shareRows(
       kernels,
       rows,
       rows * k,
-      (from, to) => ["axpyRows", [y + 8 * from, x, at + 8 * from, k, to - from, ldb]],
+      (from, to) => [
+        vectors === 2 ? "axpyRows2" : "axpyRows",
+        [y + 8 * from, xAt, at + 8 * from, k, to - from, ldb, ...gaps],
+      ],
       clear,
     );
   }
-  if (!direct) for (let i = 0; i < rows; i++) c[cOff + i * cStep] = mem[y / 8 + i];
+  if (!direct) {
+    for (let v = 0; v < vectors; v++) {
+      for (let i = 0; i < rows; i++) c[cOff + v * cGap + i * cStep] = mem[(y + v * yGap) / 8 + i];
+    }
+  }
   unreserve(scratch);
   return true;
 }
 
 /**
  * A batch of thin products `C[t] = A[t] · B[t]` (m ≤ 2 or n ≤ 2), strided as in `batchedMatmul`,
- * as that many matrix–vector products, when they apply (see `residentVectorProduct`). Says
- * whether it ran; when not, C may hold partial results.
+ * as matrix–vector products (both vectors of a side of two in one pass over the matrix), when they
+ * apply (see `residentVectorProducts`). Says whether it ran; when not, C may hold partial results.
  *
  * @example if (!thinProducts(a, [0, k, 1], b, [0, 2, 1], c, 1, m, k, 2)) useAnotherKernel()
  */
@@ -91,19 +109,32 @@ export function thinProducts(
 ): boolean {
   for (let t = 0; t < batch; t++) {
     const [aOff, bOff, cOff] = [t * at, t * bt, t * m * n];
-    if (m <= n) {
-      for (let i = 0; i < m; i++) {
-        const row = { data: a, offset: aOff + i * ar, row: 0, col: ac };
-        const right = { data: b, offset: bOff, row: br, col: bc };
-        if (!residentVectorProduct(row, right, c, cOff + i * n, 1, 1, k, n)) return false;
-      }
-    } else {
-      for (let j = 0; j < n; j++) {
-        const left = { data: a, offset: aOff, row: ar, col: ac };
-        const column = { data: b, offset: bOff + j * bc, row: br, col: 0 };
-        if (!residentVectorProduct(left, column, c, cOff + j, n, m, k, 1)) return false;
-      }
-    }
+    // m ≤ n: C's rows are Bᵀ times A's rows; else C's columns are A times B's columns
+    const ran =
+      m <= n
+        ? residentVectorProducts(
+            { data: b, offset: bOff, row: bc, col: br },
+            n,
+            k,
+            { data: a, offset: aOff, row: ar, col: ac },
+            m as 1 | 2,
+            c,
+            cOff,
+            1,
+            n,
+          )
+        : residentVectorProducts(
+            { data: a, offset: aOff, row: ar, col: ac },
+            m,
+            k,
+            { data: b, offset: bOff, row: bc, col: br },
+            n as 1 | 2,
+            c,
+            cOff,
+            n,
+            1,
+          );
+    if (!ran) return false;
   }
   return true;
 }

@@ -72,4 +72,37 @@ describe("the memory-bound SIMD kernels", () => {
       }
     }
   });
+
+  it("take two vectors' dot products and scaled rows in one pass, each vector's own", () => {
+    for (const k of counts) {
+      for (const m of [1, 3, 8, 9]) {
+        const lda = Math.max(k, m) + 2;
+        // the second vector's x and y lie a gap after the first's, with a sentinel between
+        const [a, x] = [resident(randoms(m * lda)), resident(randoms(2 * k + 1))];
+        const y = resident(new Float64Array(2 * m + 2).fill(7));
+        const [xGap, yGap] = [8 * (k + 1), 8 * (m + 1)];
+        kernels().dotRows2(address(y), address(a), address(x), m, k, 8 * lda, yGap, xGap);
+        for (const v of [0, 1]) {
+          for (let i = 0; i < m; i++) {
+            let want = 0;
+            for (let p = 0; p < k; p++) want += a[i * lda + p] * x[v * (k + 1) + p];
+            expect(y[v * (m + 1) + i]).toBeCloseTo(want, 13);
+          }
+        }
+        expect([y[m], y[2 * m + 1]]).toEqual([7, 7]);
+        const rows = resident(randoms(k * lda));
+        const z = resident(new Float64Array(2 * m + 2).fill(0.5));
+        kernels().axpyRows2(address(z), address(x), address(rows), k, m, 8 * lda, yGap, xGap);
+        for (const v of [0, 1]) {
+          for (let j = 0; j < m; j++) {
+            let want = 0.5;
+            for (let p = 0; p < k; p++) want += x[v * (k + 1) + p] * rows[p * lda + j];
+            expect(z[v * (m + 1) + j]).toBeCloseTo(want, 13);
+          }
+        }
+        expect([z[m], z[2 * m + 1]]).toEqual([0.5, 0.5]);
+        for (const t of [a, x, y, rows, z]) release(t);
+      }
+    }
+  });
 });

@@ -1,12 +1,12 @@
 /**
  * The WebAssembly SIMD kernels of the memory-bound steps, written with `wasmEmit.ts`: the
  * elementwise product of two strided blocks (Hadamard products, scalings, outer products), and the
- * two matrix–vector products (dot products along a matrix's rows, or axpys along them). Each
- * streams its operands once, two f64 lanes at a time, with a plain f64 loop for the last few
- * entries (or for strides that are not contiguous), so any count is fine (0 included). All
- * arguments are byte addresses or counts in the kernels' memory; `elementwise.ts` and `thin.ts`
- * call them when the large operands already live there (`heap.ts`), since copying an operand in
- * would cost as much as the arithmetic.
+ * two matrix–vector products (dot products along a matrix's rows, or axpys along them), for one
+ * vector or for two in one pass over the matrix. Each streams its operands once, two f64 lanes at
+ * a time, with a plain f64 loop for the last few entries (or for strides that are not
+ * contiguous), so any count is fine (0 included). All arguments are byte addresses or counts in
+ * the kernels' memory; `elementwise.ts` and `thin.ts` call them when the large operands already
+ * live there (`heap.ts`), since copying an operand in would cost as much as the arithmetic.
  */
 import {
   addTo,
@@ -135,76 +135,98 @@ function mulBlock(): WasmFunction {
   };
 }
 
+/** The vectors a matrix–vector kernel takes at once: one, or two read with one pass over the matrix. */
+type Vectors = 1 | 2;
+
 /**
  * `dotRows(y, a, x, m, k, lda)`: y[i] = Σ_p a[i·lda + p]·x[p] for i < m (lda in bytes), each a
- * dot product with four running vector sums to hide the additions' latency.
+ * dot product with four running vector sums to hide the additions' latency. With two vectors
+ * (two running sums each),
+ * `dotRows2(y, a, x, m, k, lda, yGap, xGap)` also writes the products with the vector at byte
+ * x + xGap to y + yGap, reading each row of a once for both.
  */
-function dotRows(): WasmFunction {
-  const [Y, A, X, M, K, LDA, ROWS, COUNT, AP, XP, ACC, SUM] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14,
-  ];
+function dotRows(vectors: Vectors): WasmFunction {
+  const [Y, A, X, M, K, LDA] = [0, 1, 2, 3, 4, 5];
+  const [Y_GAP, X_GAP] = [6, 7]; // dotRows2 only
+  const first = vectors === 1 ? 6 : 8;
+  // locals: the row and entry counters, A's pointer, one x pointer per vector; A's vector, the
+  // running sums; one plain sum per vector
+  const [ROWS, COUNT, AP, XP] = [first, first + 1, first + 2, first + 3];
+  const AV = XP + vectors;
+  const ACC = AV + 1;
+  // four running sums in all: more, and V8 spills them (measured: two vectors at four sums each
+  // ran 1.5 times slower than at two)
+  const S = 4 / vectors;
+  const SUM = ACC + S * vectors;
+  const v = Array.from({ length: vectors }, (_, w) => w);
   const step = (q: number) => [
-    get(ACC + q),
     get(AP),
     op.v128Load(16 * q),
-    get(XP),
-    op.v128Load(16 * q),
-    op.f64x2Mul,
-    op.f64x2Add,
-    set(ACC + q),
+    set(AV),
+    ...v.flatMap((w) => [
+      get(ACC + S * w + q),
+      get(AV),
+      get(XP + w),
+      op.v128Load(16 * q),
+      op.f64x2Mul,
+      op.f64x2Add,
+      set(ACC + S * w + q),
+    ]),
+  ];
+  const total = (w: number) => [
+    get(ACC + S * w),
+    ...Array.from({ length: S - 1 }, (_, q) => [get(ACC + S * w + q + 1), op.f64x2Add]).flat(),
+    set(AV),
+    get(AV),
+    op.f64x2ExtractLane(0),
+    get(AV),
+    op.f64x2ExtractLane(1),
+    op.f64Add,
+    set(SUM + w),
   ];
   return {
-    name: "dotRows",
-    params: [I32, I32, I32, I32, I32, I32],
+    name: vectors === 1 ? "dotRows" : "dotRows2",
+    params: Array(first).fill(I32),
     locals: [
-      [I32, 4],
-      [V128, 4],
-      [F64, 1],
+      [I32, 3 + vectors],
+      [V128, 1 + S * vectors],
+      [F64, vectors],
     ],
     body: flat([
       ...counted(
         ROWS,
         [get(M)],
         [
-          ...[0, 1, 2, 3].flatMap((q) => [op.v128Zero, set(ACC + q)]),
+          ...Array.from({ length: S * vectors }, (_, q) => [op.v128Zero, set(ACC + q)]).flat(),
           get(A),
           set(AP),
           get(X),
           set(XP),
-          ...counted(COUNT, trips(K, 3), [
-            ...[0, 1, 2, 3].flatMap(step),
-            ...advance(AP, 64),
-            ...advance(XP, 64),
+          ...(vectors === 2 ? [get(X), get(X_GAP), op.i32Add, set(XP + 1)] : []),
+          ...counted(COUNT, trips(K, Math.log2(2 * S)), [
+            ...Array.from({ length: S }, (_, q) => q).flatMap(step),
+            ...advance(AP, 16 * S),
+            ...v.flatMap((w) => advance(XP + w, 16 * S)),
           ]),
-          get(ACC),
-          get(ACC + 1),
-          op.f64x2Add,
-          get(ACC + 2),
-          get(ACC + 3),
-          op.f64x2Add,
-          op.f64x2Add,
-          set(ACC),
-          get(ACC),
-          op.f64x2ExtractLane(0),
-          get(ACC),
-          op.f64x2ExtractLane(1),
-          op.f64Add,
-          set(SUM),
-          ...counted(COUNT, leftover(K, 7), [
-            get(SUM),
-            get(AP),
-            op.f64Load(0),
-            get(XP),
-            op.f64Load(0),
-            op.f64Mul,
-            op.f64Add,
-            set(SUM),
+          ...v.flatMap(total),
+          ...counted(COUNT, leftover(K, 2 * S - 1), [
+            ...v.flatMap((w) => [
+              get(SUM + w),
+              get(AP),
+              op.f64Load(0),
+              get(XP + w),
+              op.f64Load(0),
+              op.f64Mul,
+              op.f64Add,
+              set(SUM + w),
+              ...advance(XP + w, 8),
+            ]),
             ...advance(AP, 8),
-            ...advance(XP, 8),
           ]),
           get(Y),
           get(SUM),
           op.f64Store(0),
+          ...(vectors === 2 ? [get(Y), get(Y_GAP), op.i32Add, get(SUM + 1), op.f64Store(0)] : []),
           ...advance(Y, 8),
           ...addTo(A, [get(LDA)]),
         ],
@@ -216,75 +238,97 @@ function dotRows(): WasmFunction {
 /**
  * `axpyRows(y, x, b, k, n, ldb)`: y[j] += Σ_p x[p]·b[p·ldb + j] for j < n (ldb in bytes): y plus
  * x[p] times row p of b, four rows per pass over y (so y is loaded and stored a quarter as often),
- * then the rows left over one at a time.
+ * then the rows left over one at a time. With two vectors, `axpyRows2(y, x, b, k, n, ldb, yGap,
+ * xGap)` does the same for the vector at byte x + xGap into y + yGap, reading b once for both.
  */
-function axpyRows(): WasmFunction {
-  const [Y, X, B, K, N, LDB, ROWS, COUNT, YP, BP, XV, XS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 17];
-  // BP + r: row r of the pass; XV + r and XS + r: x[p + r] splat and plain
+function axpyRows(vectors: Vectors): WasmFunction {
+  const [Y, X, B, K, N, LDB] = [0, 1, 2, 3, 4, 5];
+  const [Y_GAP, X_GAP] = [6, 7]; // axpyRows2 only
+  const first = vectors === 1 ? 6 : 8;
+  // locals: the row and entry counters, one y and one x pointer per vector, one pointer per row
+  // of a pass; y's vector per vector, b's vector and x[p + r] splat per vector and row; the same
+  // as plain values
+  const [ROWS, COUNT, YP] = [first, first + 1, first + 2];
+  const XP = YP + vectors;
+  const BP = XP + vectors;
+  const lanes = (at: number) => ({ y: at, b: at + vectors, x: at + vectors + 1 });
+  const pairs = lanes(BP + 4);
+  const singles = lanes(pairs.x + 4 * vectors);
+  const v = Array.from({ length: vectors }, (_, w) => w);
   const pass = (rows: number): Code => {
-    const pair = (at: number) => [
-      get(YP),
-      get(YP),
-      op.v128Load(at),
-      ...Array.from({ length: rows }, (_, r) => [
-        get(BP + r),
-        op.v128Load(at),
-        get(XV + r),
-        op.f64x2Mul,
-        op.f64x2Add,
-      ]).flat(),
-      op.v128Store(at),
+    const r = Array.from({ length: rows }, (_, i) => i);
+    // y += Σ_i x[p + i]·(row i of the pass), at each vector's y pointer (`at` bytes at a time)
+    const update = (
+      to: typeof pairs,
+      load: Code,
+      store: Code,
+      mul: Code,
+      add: Code,
+      at: number,
+    ) => [
+      ...v.flatMap((w) => [get(YP + w), ...load, set(to.y + w)]),
+      ...r.flatMap((i) => [
+        get(BP + i),
+        ...load,
+        set(to.b),
+        ...v.flatMap((w) => [
+          get(to.y + w),
+          get(to.b),
+          get(to.x + 4 * w + i),
+          ...mul,
+          ...add,
+          set(to.y + w),
+        ]),
+      ]),
+      ...v.flatMap((w) => [get(YP + w), get(to.y + w), ...store]),
+      ...v.flatMap((w) => advance(YP + w, at)),
+      ...r.flatMap((i) => advance(BP + i, at)),
     ];
-    const single = [
-      get(YP),
-      get(YP),
-      op.f64Load(0),
-      ...Array.from({ length: rows }, (_, r) => [
-        get(BP + r),
-        op.f64Load(0),
-        get(XS + r),
-        op.f64Mul,
-        op.f64Add,
-      ]).flat(),
-      op.f64Store(0),
-    ];
-    const rowsOf = (r: number) => (r === 0 ? [get(B)] : [get(BP + r - 1), get(LDB), op.i32Add]);
+    const rowsOf = (i: number) => (i === 0 ? [get(B)] : [get(BP + i - 1), get(LDB), op.i32Add]);
     return [
-      ...Array.from({ length: rows }, (_, r) => [
-        get(X),
-        op.v128Load64Splat(8 * r),
-        set(XV + r),
-        get(X),
-        op.f64Load(8 * r),
-        set(XS + r),
-        ...rowsOf(r),
-        set(BP + r),
-      ]).flat(),
+      ...v.flatMap((w) =>
+        r.flatMap((i) => [
+          get(XP + w),
+          op.v128Load64Splat(8 * i),
+          set(pairs.x + 4 * w + i),
+          get(XP + w),
+          op.f64Load(8 * i),
+          set(singles.x + 4 * w + i),
+        ]),
+      ),
+      ...r.flatMap((i) => [...rowsOf(i), set(BP + i)]),
       get(Y),
       set(YP),
+      ...(vectors === 2 ? [get(Y), get(Y_GAP), op.i32Add, set(YP + 1)] : []),
       ...counted(COUNT, trips(N, 1), [
-        ...pair(0),
-        ...advance(YP, 16),
-        ...Array.from({ length: rows }, (_, r) => advance(BP + r, 16)).flat(),
+        ...update(pairs, [op.v128Load(0)], [op.v128Store(0)], [op.f64x2Mul], [op.f64x2Add], 16),
       ]),
-      ...counted(COUNT, leftover(N, 1), single),
-      ...advance(X, 8 * rows),
+      ...counted(COUNT, leftover(N, 1), [
+        ...update(singles, [op.f64Load(0)], [op.f64Store(0)], [op.f64Mul], [op.f64Add], 8),
+      ]),
+      ...v.flatMap((w) => advance(XP + w, 8 * rows)),
       ...addTo(B, [get(LDB), op.i32Const(rows), op.i32Mul]),
     ];
   };
   return {
-    name: "axpyRows",
-    params: [I32, I32, I32, I32, I32, I32],
+    name: vectors === 1 ? "axpyRows" : "axpyRows2",
+    params: Array(first).fill(I32),
     locals: [
-      [I32, 7],
-      [V128, 4],
-      [F64, 4],
+      [I32, 2 + 2 * vectors + 4],
+      [V128, vectors + 1 + 4 * vectors],
+      [F64, vectors + 1 + 4 * vectors],
     ],
-    body: flat([...counted(ROWS, trips(K, 2), pass(4)), ...counted(ROWS, leftover(K, 3), pass(1))]),
+    body: flat([
+      get(X),
+      set(XP),
+      ...(vectors === 2 ? [get(X), get(X_GAP), op.i32Add, set(XP + 1)] : []),
+      ...counted(ROWS, trips(K, 2), pass(4)),
+      ...counted(ROWS, leftover(K, 3), pass(1)),
+    ]),
   };
 }
 
 /** The memory-bound kernels, for the kernels' module (`wasmRuntime.ts`). */
 export function vectorKernels(): WasmFunction[] {
-  return [mulBlock(), dotRows(), axpyRows()];
+  return [mulBlock(), dotRows(1), axpyRows(1), dotRows(2), axpyRows(2)];
 }

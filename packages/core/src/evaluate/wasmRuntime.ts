@@ -49,6 +49,28 @@ export interface VectorKernels {
   ): void;
   dotRows(y: number, a: number, x: number, m: number, k: number, lda: number): void;
   axpyRows(y: number, x: number, b: number, k: number, n: number, ldb: number): void;
+  /** `dotRows` for two vectors, the second's x and y `xGap` and `yGap` bytes after the first's. */
+  dotRows2(
+    y: number,
+    a: number,
+    x: number,
+    m: number,
+    k: number,
+    lda: number,
+    yGap: number,
+    xGap: number,
+  ): void;
+  /** `axpyRows` for two vectors, the second's x and y `xGap` and `yGap` bytes after the first's. */
+  axpyRows2(
+    y: number,
+    x: number,
+    b: number,
+    k: number,
+    n: number,
+    ldb: number,
+    yGap: number,
+    xGap: number,
+  ): void;
 }
 /** The packers and the block copy of `packKernel.ts` (byte addresses, byte strides and counts). */
 export interface PackKernels {
