@@ -73,18 +73,16 @@ const planned = problems().map((problem) => {
   return { problem, eq, plan, planMs: median(times) };
 });
 const rows = planned.map(({ problem, eq, plan, planMs }) => {
-  // Evaluation: warm up first, NumPy's C being compiled already, for 200 ms (V8 keeps compiling
-  // a small network's hot code over its first thousand calls or so), then the median of 5 to 101
-  // calls (≈ 300 ms), on two cores and on one (as NumPy runs).
-  const warm = performance.now();
-  let first;
-  while (performance.now() - warm < 200) {
-    first = runEquation(eq.equation, eq.sizes, { path: plan.path });
-  }
+  // Evaluation: NumPy's C being compiled already, each timed contraction first runs untimed for
+  // 200 ms (V8 keeps compiling a small network's hot code over its first thousand calls or so,
+  // and a contraction compiled anew starts on colder code), then the median of 5 to 101 calls
+  // (≈ 300 ms), on two cores and on one (as NumPy runs).
+  const first = runEquation(eq.equation, eq.sizes, { path: plan.path, warmup: 200 });
   const repeat = Math.max(5, Math.min(101, Math.round(300 / Math.max(first.ms, 0.01))));
-  const run = runEquation(eq.equation, eq.sizes, { path: plan.path, repeat });
+  const timed = { path: plan.path, repeat, warmup: 200 };
+  const run = runEquation(eq.equation, eq.sizes, timed);
   disableThreads();
-  const single = runEquation(eq.equation, eq.sizes, { path: plan.path, repeat });
+  const single = runEquation(eq.equation, eq.sizes, timed);
   enableThreads();
   const best = bestKnown(eq, plan);
   return { problem, eq, plan, planMs, evalMs: run.ms, singleMs: single.ms, repeat, best };
@@ -220,8 +218,9 @@ print(
   }),
 );
 console.log(
-  "\neval: median wall time of the contraction alone; diagrad splits large products over two cores" +
-    "\n(1 core: with the helper thread off); NumPy runs np.einsum along diagrad's path on one thread.",
+  "\neval: median wall time of the contraction alone, after 200 ms of untimed runs of the same one;" +
+    "\ndiagrad splits large products over two cores (1 core: with the helper thread off); NumPy runs" +
+    "\nnp.einsum along diagrad's path on one thread.",
 );
 
 // GEMM, n = 512: diagrad's matrix product via a one-step einsum, on one core and on two, against
