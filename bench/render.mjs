@@ -1,15 +1,15 @@
 /**
- * Render benchmark: layout + SVG time of diagrams of about 5, 20 and 60 nodes against ELK's bare
- * layout time on the very same ELK graph, measured in the same run (median of several runs, after
- * a warm-up). Our overhead is everything but ELK: building the ELK graph, reading it back, boxes,
- * sums and drawing the SVG with d3 on svgdom. Target: overhead < 25 % of ELK's time.
+ * Render benchmark: layout + SVG time of diagrams of about 5, 20 and 60 nodes, split into ELK's
+ * layout (timed inside the very same render, `elkMilliseconds`) and everything else, which is our
+ * overhead: building the ELK graph, reading it back, boxes, sums and drawing the SVG with d3 on
+ * svgdom. Target: overhead < 25 % of ELK's time. Both parts come from the same runs (medians of
+ * several, after a warm-up), so the machine's drift between runs cancels out of the ratio.
  *
- * Run on the built packages: `node bench/render.mjs` (or import `benchRender` from bench/run.mjs).
+ * Run on the built packages: `node bench/render.mjs` (or import its `benchRender`).
  */
 import { prepare } from "../packages/core/dist/index.js";
-import { runElk } from "../packages/render/dist/layout/elk.js";
+import { elkMilliseconds } from "../packages/render/dist/layout/elk.js";
 import { layout } from "../packages/render/dist/layout/layout.js";
-import { termGraph } from "../packages/render/dist/layout/termGraph.js";
 import { sceneToSvg } from "../packages/render/dist/node/svg.js";
 
 /** A chain of matrix products and Hadamard products with about `nodes` nodes in one term. */
@@ -23,37 +23,37 @@ function expression(nodes) {
   return parts.join(" @ ");
 }
 
-/** Medians of `f` and `g`, run alternately so both see the same warmed-up engine. */
-async function medians(runs, f, g) {
-  const times = [[], []];
-  for (let k = 0; k < runs; k++) {
-    for (const [j, h] of [f, g].entries()) {
-      const t = performance.now();
-      await h();
-      times[j].push(performance.now() - t);
-    }
-  }
-  return times.map((ts) => ts.sort((a, b) => a - b)[Math.floor(runs / 2)]);
-}
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-/** Times per size: `{ nodes, elkMs, oursMs, overhead }`, overhead = (ours − ELK) / ELK. */
+/**
+ * Per size, from `runs` renders after 5 untimed ones: `{ nodes, elkMs, oursMs, overhead }`, the
+ * medians of ELK's time and of the rest, and the median of each run's rest ÷ ELK.
+ */
 export async function benchRender(sizes = [5, 20, 60], runs = 15) {
   const results = [];
   for (const target of sizes) {
     const network = prepare({ source: expression(target) }).network;
-    const term = network.terms[0];
-    const ctx = { kind: "figure", expressionRank: network.shape.length, names: ["i", "j"] };
-    const graph = termGraph(term, ctx, new Map());
-    const render = async () => sceneToSvg(await layout(network));
-    await medians(5, () => runElk(graph), render); // warm-up
-    const [elkMs, oursMs] = await medians(runs, () => runElk(graph), render);
-    results.push({ nodes: term.graph.order, elkMs, oursMs, overhead: (oursMs - elkMs) / elkMs });
+    const render = async () => {
+      const [start, elkBefore] = [performance.now(), elkMilliseconds()];
+      sceneToSvg(await layout(network));
+      const elk = elkMilliseconds() - elkBefore;
+      return { elk, ours: performance.now() - start - elk };
+    };
+    for (let k = 0; k < 5; k++) await render();
+    const times = [];
+    for (let k = 0; k < runs; k++) times.push(await render());
+    results.push({
+      nodes: network.terms[0].graph.order,
+      elkMs: median(times.map((t) => t.elk)),
+      oursMs: median(times.map((t) => t.ours)),
+      overhead: median(times.map((t) => t.ours / t.elk)),
+    });
   }
   return results;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log("render: layout + SVG vs ELK's bare layout (median)");
+  console.log("render: layout + SVG, ELK's layout and the rest (ours), medians");
   for (const r of await benchRender()) {
     const pct = (100 * r.overhead).toFixed(1);
     console.log(

@@ -45,5 +45,23 @@ export const layeredOptions: LayoutOptions = {
  */
 export async function runElk(graph: ElkNode): Promise<ElkNode> {
   instance ??= new ElkConstructor();
-  return instance.layout(structuredClone(graph));
+  const copy = structuredClone(graph);
+  const start = performance.now();
+  try {
+    return await instance.layout(copy);
+  } finally {
+    spent += performance.now() - start;
+  }
+}
+
+let spent = 0;
+
+/**
+ * The wall time spent inside ELK's layout so far in this process, in ms: the render benchmark
+ * tells the rest of a render (our own work) from it.
+ *
+ * @example const before = elkMilliseconds(); await runElk(graph); elkMilliseconds() - before // ELK's share
+ */
+export function elkMilliseconds(): number {
+  return spent;
 }

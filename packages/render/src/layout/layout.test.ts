@@ -1,6 +1,7 @@
 import { derivative, prepare } from "@diagrad/core";
 import { describe, expect, test } from "vitest";
 import { findDefinitions } from "./definitions.js";
+import { elkMilliseconds } from "./elk.js";
 import { indexNames, layout, layoutStrip } from "./layout.js";
 
 describe("layout", () => {
@@ -66,5 +67,14 @@ describe("findDefinitions", () => {
     expect([...findDefinitions([mlp]).values()].map((d) => d.name)).toEqual(["M1", "M2"]);
     const small = derivative({ source: "(A @ z) * tanh(B @ z)", wrt: "z" }).network;
     expect(findDefinitions([small]).size).toBe(0);
+  });
+
+  test("counts the time spent inside ELK, for the render benchmark", async () => {
+    const before = elkMilliseconds();
+    const start = performance.now();
+    await layout(prepare({ source: "A @ B" }).network);
+    const inside = elkMilliseconds() - before;
+    expect(inside).toBeGreaterThan(0);
+    expect(inside).toBeLessThanOrEqual(performance.now() - start);
   });
 });
