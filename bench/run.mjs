@@ -202,11 +202,15 @@ console.log(
     "\nJIT to warm).",
 );
 
+// The f64x2 multiply–add peak of one core (bench/peak.mjs): what no kernel of ours can beat.
+const peak = peakGflops(wasmKernelKind() === "fused");
 console.log("\n── evaluation ──");
 print(
-  ["problem", "eval ms", "1 core ms", "np eval ms", "eval÷np", "1 core÷np"],
+  ["problem", "eval ms", "1 core ms", "np eval ms", "eval÷np", "1 core÷np", "÷floor", "np÷floor"],
   rows.map((row, k) => {
     const np = numpy?.problems[k] ?? {};
+    // the path's arithmetic on both cores at the peak
+    const floorMs = row.plan.flops / (2 * peak * 1e6);
     return [
       row.problem.name,
       ms(row.evalMs),
@@ -214,13 +218,17 @@ print(
       ms(np.eval_ms),
       ratio(row.evalMs, np.eval_ms),
       ratio(row.singleMs, np.eval_ms),
+      ratio(row.evalMs, floorMs),
+      ratio(np.eval_ms, floorMs),
     ];
   }),
 );
 console.log(
   "\neval: median wall time of the contraction alone, after 200 ms of untimed runs of the same one;" +
     "\ndiagrad splits large products over two cores (1 core: with the helper thread off); NumPy runs" +
-    "\nnp.einsum along diagrad's path on one thread.",
+    `\nnp.einsum along diagrad's path on one thread. floor: the path's flops at two cores' f64x2 peak` +
+    `\n(${peak.toFixed(1)} GFLOP/s each, measured now), a bound no evaluation of ours can beat; where` +
+    "\nnp÷floor is below 1, NumPy's one thread runs faster than that bound.",
 );
 
 // GEMM, n = 512: diagrad's matrix product via a one-step einsum, on one core and on two, against
@@ -240,7 +248,6 @@ const one = gflops();
 enableThreads();
 gflops(); // lets the helper thread start
 const two = gflops();
-const peak = peakGflops(wasmKernelKind() === "fused");
 const theirs = numpy
   ? `; NumPy ${numpy.gemm_gflops.toFixed(1)} (numpy ${numpy.numpy}, one thread)`
   : "";
