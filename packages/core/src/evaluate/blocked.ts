@@ -11,11 +11,12 @@
  * strides, so a transposed operand is never copied. A large block is split with a helper thread
  * (`Helper`): it runs half of the block on the same shared memory while this thread runs the other
  * half — half of A's row panels, or of B's panels when there are more of those (a wide product of
- * few rows). `wasmGemm.ts` drives it.
+ * few rows; then the helper packs its own panels of B first, when they are many). `wasmGemm.ts`
+ * drives it.
  */
 import { address, heap, reserve } from "./heap.js";
-import type { Helper } from "./helper.js";
-import { copyColumns, copyRows, packA, packB } from "./pack.js";
+import { callJob, type Helper } from "./helper.js";
+import { copyColumns, copyRows, type Packer, packA, packB } from "./pack.js";
 import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
 import type { Block, Runtime } from "./wasmRuntime.js";
@@ -40,6 +41,14 @@ export const NC = 2048;
  * core, presumably), and ring 12 then lost 8–28 % split.
  */
 export const SPLIT_MIN = 1 << 16;
+/**
+ * A block split by B's panels lets the helper pack its own panels of B from this many entries on.
+ * Measured here, in one process alternating builds: a 24 × 256 × 96 product (12 thousand entries
+ * of B for the helper) ran in 0.92–0.94 of its time, 24 × 400 × 576 (the hyperedge's, 74 thousand
+ * per block of k) in 0.91; 20 × 256 × 32 (4 thousand) lost 4 % and, with a last, partial panel of
+ * B on the helper, 20 × 256 × 30 lost 10–20 % (so the helper packs only whole panels).
+ */
+const PACK_SHARE_MIN = 1 << 13;
 /** `runChunks`'s arguments from B on: B, C, C's row stride, B's panels, kc, and A's panel range. */
 type Part = readonly [
   b: number,
@@ -178,7 +187,26 @@ export function product(
     const nPanels = Math.ceil(nc / NR);
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kc = Math.min(KC, k - p0);
-      packB(b, p0, kc, j0, nc, mem, bPack);
+      // B's panels [from, to) (columns from j0 + from·NR on, at bPack + from·kc·NR), packed here
+      // or, given `pack`, by the packer calls handed to it
+      const packPanelsB = (from: number, to: number, pack?: Packer) =>
+        packB(
+          b,
+          p0,
+          kc,
+          j0 + from * NR,
+          Math.min(nc, to * NR) - from * NR,
+          mem,
+          bPack + from * kc * NR,
+          pack,
+        );
+      // B is packed before its first use: all of it here, or each half by the thread that
+      // multiplies it when a block is split by B's panels (then the helper packs its own)
+      let bPacked = false;
+      const packAllB = () => {
+        if (!bPacked) packB(b, p0, kc, j0, nc, mem, bPack);
+        bPacked = true;
+      };
       for (let i0 = 0; i0 < m; i0 += MS) {
         const ms = Math.min(MS, m - i0);
         const panels = Math.ceil(ms / MR);
@@ -210,6 +238,7 @@ export function product(
           const stageRows = (from: number, to: number) =>
             stage(from * MR, Math.min(to * MR, ms) - from * MR);
           if (jobs !== undefined) {
+            packAllB();
             stageRows(first, last);
             jobs.push([...args, ...rest, first, last]);
             return;
@@ -219,6 +248,7 @@ export function product(
             Math.max(rows, nPanels) >= 2 &&
             partner?.ready() === true;
           if (!split) {
+            packAllB();
             stageRows(first, last);
             runChunks(kernels, ...args, ...rest, first, last);
             return;
@@ -236,18 +266,37 @@ export function product(
           const theirs: Part = byRows
             ? [...rest, half, last]
             : [...right, ldc, nPanels - half, kc, first, last];
+          // split by B's panels, the helper packs its own whole panels of B (when they are many),
+          // one packer call ahead of its kernel job, when B lives in the kernels' memory with
+          // contiguous rows or columns; this thread packs the rest (a last, partial panel), or
+          // else all of B
+          const whole = Math.floor(nc / NR);
+          const packJobs: number[][] = [];
+          const record: Packer = (name, ...call) => packJobs.push(callJob(name, call));
+          const packing =
+            !byRows &&
+            !bPacked &&
+            (whole - half) * NR * kc >= PACK_SHARE_MIN &&
+            packPanelsB(half, whole, record) &&
+            packJobs.length === 1;
+          if (packing) packPanelsB(whole, nPanels);
+          else packAllB();
           stageRows(byRows ? half : first, last);
-          partner.start([...args, ...theirs]);
+          partner.start([...(packing ? packJobs.flat() : []), ...args, ...theirs]);
           // the helper is waited for whatever happens here: the scratch it works on is freed after
           let helped = true;
           try {
             if (byRows) stageRows(first, half);
+            if (packing) packPanelsB(0, half);
             runChunks(kernels, ...args, ...mine);
           } finally {
             helped = partner.wait();
           }
           // a failed helper's part is redone here when its calls overwrite C (the first block of
-          // k); later blocks add into C, and what the helper added before failing is unknown
+          // k), B's half it was to pack packed here first; later blocks add into C, and what the
+          // helper added before failing is unknown
+          if (!helped && packing) packPanelsB(half, whole);
+          bPacked = true;
           if (!helped && p0 === 0) runChunks(kernels, ...args, ...theirs);
           else if (!helped) complete = false;
         };

@@ -1,10 +1,10 @@
 /**
  * The helper thread as the kernels see it: the `Helper` interface (`threads.ts` makes the real
  * one, on Node), the one attached now, and its jobs. A job is one call of `runChunks` (a share of
- * a matrix product's block, `blocked.ts`), or one call of a memory-bound kernel of
- * `vectorKernel.ts`: `shareRows` splits such a call's rows with the helper, since two cores
- * stream memory almost twice as fast as one (measured here: 23 GB/s copying on one thread, 44 on
- * two).
+ * a matrix product's block, `blocked.ts`), of a packer of `packKernel.ts` (the helper packing the
+ * panels of B it then multiplies), or of a memory-bound kernel of `vectorKernel.ts`: `shareRows`
+ * splits such a call's rows with the helper, since two cores stream memory almost twice as fast
+ * as one (measured here: 23 GB/s copying on one thread, 44 on two).
  */
 import type { runChunks } from "./blocked.js";
 import { KERNELS } from "./simdKernel.js";
@@ -14,8 +14,11 @@ import type { Block, VectorKernels } from "./wasmRuntime.js";
 export const MAX_JOBS = 64;
 /** Slots per job: `runChunks`'s arguments after the kernels (a vector call uses fewer). */
 export const JOB_SLOTS = 13;
-/** The memory-bound kernels a job may call; job number `KERNELS.length + k` calls the k-th. */
-export const CALLS = ["mulBlock", "dotRows", "axpyRows", "dotRows2", "axpyRows2"] as const;
+/** The memory-bound kernels `shareRows` splits. */
+const VECTOR_CALLS = ["mulBlock", "dotRows", "axpyRows", "dotRows2", "axpyRows2"] as const;
+type VectorCall = (typeof VECTOR_CALLS)[number];
+/** The kernels a job may call besides the block kernels; job number `KERNELS.length + k` calls the k-th. */
+export const CALLS = [...VECTOR_CALLS, "packSide", "packLanes", "packStrided"] as const;
 
 /**
  * A second thread running kernel calls on the kernels' shared memory: `ready` says whether it can
@@ -100,7 +103,7 @@ export function shareRows(
   vector: VectorKernels,
   rows: number,
   entries: number,
-  part: (from: number, to: number) => [(typeof CALLS)[number], number[]],
+  part: (from: number, to: number) => [VectorCall, number[]],
   reset?: (from: number, to: number) => void,
 ): void {
   const run = (from: number, to: number) => {

@@ -7,7 +7,8 @@
  * a plain one — and full panels move four values a loop trip; where source and panels both live
  * in the kernels' memory, every panel is packed in WebAssembly (`packKernel.ts`; JavaScript's
  * stores into shared memory are slow): full panels whose lanes or steps are contiguous by its SIMD
- * packers, others a value at a time.
+ * packers, others a value at a time. Those packer calls can also be handed over instead of run
+ * (`Packer`), for the helper thread to pack the panels of B it multiplies (`blocked.ts`).
  */
 import { address } from "./heap.js";
 import { zero } from "./loops.js";
@@ -15,9 +16,62 @@ import { MR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
 import { runtime } from "./wasmRuntime.js";
 
+/** The SIMD packers of `packKernel.ts`, each called with six numbers. */
+export type PackerName = "packSide" | "packLanes" | "packStrided";
+/** Something that runs (or records) one packer call. */
+export type Packer = (
+  name: PackerName,
+  dst: number,
+  src: number,
+  kc: number,
+  step: number,
+  count: number,
+  stride: number,
+) => void;
+
+/**
+ * Packs A[i0 : i0+mc, p0 : p0+kc] as `packA` does, when A and `mem` both live in the kernels'
+ * memory and its SIMD packers are there (else does nothing and says false): full panels on the
+ * SIMD packers where a panel's lanes or steps are contiguous, other panels a value at a time, all
+ * in WebAssembly (plain JavaScript stores into shared memory are slow). The packer calls run at
+ * once, or are handed to `pack` (which may record them for the helper thread, `blocked.ts`).
+ */
+function packPanels(
+  a: StridedMatrix,
+  i0: number,
+  mc: number,
+  p0: number,
+  kc: number,
+  mem: Float64Array,
+  at: number,
+  pack?: Packer,
+): boolean {
+  const { row, col } = a;
+  const home = address(a.data);
+  const into = address(mem);
+  const kernels = runtime()?.pack;
+  if (home < 0 || into < 0 || kernels === undefined) return false;
+  const call: Packer =
+    pack ??
+    ((name, dst, src, kc, step, count, stride) => kernels[name](dst, src, kc, step, count, stride));
+  const src = home + 8 * (a.offset + i0 * row + p0 * col);
+  const dst = into + 8 * at;
+  const contiguous = row === 1 || col === 1;
+  const full = contiguous ? Math.floor(mc / MR) : 0;
+  if (full > 0 && row === 1) call("packSide", dst, src, kc, 8 * col, full, 8 * MR);
+  else if (full > 0) call("packLanes", dst, src, kc, 8 * row, full, 8 * MR * row);
+  for (let ip = full * MR; ip < mc; ip += MR) {
+    const h = Math.min(MR, mc - ip);
+    call("packStrided", dst + 8 * ip * kc, src + 8 * ip * row, kc, 8 * col, 8 * row, h);
+  }
+  return true;
+}
+
 /**
  * A[i0 : i0+mc, p0 : p0+kc] as MR-row panels of `kc` steps:
- * mem[at + panel·kc·MR + p·MR + r], the last panel zero-padded.
+ * mem[at + panel·kc·MR + p·MR + r], the last panel zero-padded. Given `pack`, the SIMD packers'
+ * calls go to it instead of running; then nothing is packed (and it says false) where they do not
+ * apply.
  *
  * @example
  * // a 2 × 2 matrix as one 4-row panel of 2 steps: [1, 3, 0, 0, 2, 4, 0, 0]
@@ -31,27 +85,11 @@ export function packA(
   kc: number,
   mem: Float64Array,
   at: number,
-): void {
+  pack?: Packer,
+): boolean {
+  if (packPanels(a, i0, mc, p0, kc, mem, at, pack)) return true;
+  if (pack !== undefined) return false;
   const { data, row, col } = a;
-  // a source in the kernels' memory, into it: full panels on the SIMD packers where a panel's
-  // lanes or steps are contiguous, other panels a value at a time, all in WebAssembly (plain
-  // JavaScript stores into shared memory are slow)
-  const home = address(data);
-  const into = address(mem);
-  const kernels = home >= 0 && into >= 0 ? runtime()?.pack : undefined;
-  if (kernels !== undefined) {
-    const src = home + 8 * (a.offset + i0 * row + p0 * col);
-    const dst = into + 8 * at;
-    const contiguous = row === 1 || col === 1;
-    const full = contiguous ? Math.floor(mc / MR) : 0;
-    if (full > 0 && row === 1) kernels.packSide(dst, src, kc, 8 * col, full, 8 * MR);
-    else if (full > 0) kernels.packLanes(dst, src, kc, 8 * row, full, 8 * MR * row);
-    for (let ip = full * MR; ip < mc; ip += MR) {
-      const h = Math.min(MR, mc - ip);
-      kernels.packStrided(dst + 8 * ip * kc, src + 8 * ip * row, kc, 8 * col, 8 * row, h);
-    }
-    return;
-  }
   for (let ip = 0; ip < mc; ip += MR) {
     const base = at + ip * kc;
     const h = Math.min(MR, mc - ip);
@@ -72,12 +110,13 @@ export function packA(
       }
     }
   }
+  return true;
 }
 
 /**
  * B[p0 : p0+kc, j0 : j0+nc] as NR-column panels of `kc` steps:
  * mem[at + panel·kc·NR + p·NR + q], the last panel zero-padded. These are the MR-row panels of
- * Bᵀ (NR = MR), so `packA` packs them from B's transposed view.
+ * Bᵀ (NR = MR), so `packA` packs them from B's transposed view (`pack` as there).
  *
  * @example
  * // a 2 × 2 matrix as one 4-column panel of 2 steps: [1, 2, 0, 0, 3, 4, 0, 0]
@@ -91,10 +130,17 @@ export function packB(
   nc: number,
   mem: Float64Array,
   at: number,
-): void {
-  const transposed = { data: b.data, offset: b.offset, row: b.col, col: b.row };
-  packA(transposed, j0, nc, p0, kc, mem, at);
+  pack?: Packer,
+): boolean {
+  return packA(transposed(b), j0, nc, p0, kc, mem, at, pack);
 }
+
+const transposed = (m: StridedMatrix): StridedMatrix => ({
+  data: m.data,
+  offset: m.offset,
+  row: m.col,
+  col: m.row,
+});
 
 /**
  * Rows i0 … i0+mc of A (contiguous rows: `a.col` is 1), columns p0 … p0+kc, copied as plain rows

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { SPLIT_MIN } from "./blocked.js";
 import { address, allocate, heap, release } from "./heap.js";
-import { attachHelper, callJob, type Helper, JOB_SLOTS, productThreads } from "./helper.js";
+import { attachHelper, CALLS, callJob, type Helper, JOB_SLOTS, productThreads } from "./helper.js";
+import { KERNELS } from "./simdKernel.js";
 import { disableThreads, enableThreads, makeHelper } from "./threads.js";
 import { BATCH_SPLIT_MIN, wasmBatch, wasmMatmul } from "./wasmGemm.js";
 
@@ -38,6 +39,47 @@ function rowMajorProduct(rand: () => number, m: number, k: number, n: number) {
     return c;
   };
   return { a, b, product };
+}
+
+/** `rowMajorProduct` with A and B in the kernels' memory (to release after). */
+function residentProduct(rand: () => number, m: number, k: number, n: number) {
+  const a = allocate(m * k) as Float64Array;
+  const b = allocate(k * n) as Float64Array;
+  for (const x of [a, b]) for (let i = 0; i < x.length; i++) x[i] = 2 * rand() - 1;
+  const product = () => {
+    const c = new Float64Array(m * n);
+    const view = (data: Float64Array, cols: number) => ({ data, offset: 0, row: cols, col: 1 });
+    wasmMatmul(view(a, k), view(b, n), c, 0, m, k, n);
+    return c;
+  };
+  return { a, b, product };
+}
+
+/** NaN over the free memory the next products' packs will use: a pack left out then shows. */
+function poisonScratch() {
+  const junk = allocate(1 << 20) as Float64Array;
+  junk.fill(Number.NaN);
+  release(junk);
+}
+
+/** Expects every 37th column of C = A·B (row-major) within 1e-12 of a plain loop. */
+function expectClose(
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+) {
+  let worst = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j += 37) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
+      worst = Math.max(worst, Math.abs(s - c[i * n + j]));
+    }
+  }
+  expect(worst).toBeLessThan(1e-12);
 }
 
 /**
@@ -218,6 +260,66 @@ describe("the helper thread", () => {
       }
     }
     expect(worst).toBeLessThan(1e-12);
+  });
+
+  it("lets the helper pack its own half of B when B lives in the kernels' memory", async () => {
+    const rand = mulberry32(57);
+    // two column blocks: 2048 columns (512 panels), then 150 (37 whole panels and a partial one)
+    const [m, k, n] = [14, 300, 2198];
+    const { a, b, product } = residentProduct(rand, m, k, n);
+    disableThreads();
+    const alone = product();
+    poisonScratch();
+    const real = await readyHelper();
+    const starts: (readonly number[])[] = [];
+    attachHelper({
+      ...real,
+      start: (args, more) => {
+        starts.push([...args]);
+        real.start(args, more);
+      },
+    });
+    const shared = product();
+    attachHelper(null);
+    expect(shared).toEqual(alone);
+    // each split block: one packer call (B's rows are contiguous: whole panels side by side) for
+    // the helper's whole panels of B, then its kernel call on them (first block of k: kernel 1,
+    // which stores C; later ones: kernel 0, which adds); the last block's half of B, 18 panels
+    // of 44 steps, is too small to hand over, and this thread packs it
+    const jobIds = (args: readonly number[]) =>
+      Array.from({ length: args.length / JOB_SLOTS }, (_, j) => args[j * JOB_SLOTS]);
+    const packSide = KERNELS.length + CALLS.indexOf("packSide");
+    expect(starts.map(jobIds)).toEqual([[packSide, 1], [packSide, 0], [packSide, 1], [0]]);
+    // the first packer call: 256 panels of the first 256 steps, from column 256·4 of B on
+    const [pack] = starts;
+    expect([pack[3], pack[5]]).toEqual([256, 256]);
+    expect(pack[2]).toBe(address(b) + 8 * 1024);
+    expectClose(a, b, shared, m, k, n);
+    for (const data of [a, b]) release(data);
+  });
+
+  it("packs the helper's half of B here when the helper fails while packing it", async () => {
+    const [m, k, n] = [14, 200, 2100];
+    const { a, b, product } = residentProduct(mulberry32(58), m, k, n);
+    disableThreads();
+    const alone = product();
+    poisonScratch();
+    const real = await readyHelper();
+    // the packer's source (argument 2 of the first job) moved far outside the memory: it traps
+    attachHelper({
+      ...real,
+      start: (args, more) =>
+        real.start(
+          args.map((x, i) => (i === 2 ? 2 ** 31 - 64 : x)),
+          more,
+        ),
+    });
+    const shared = product();
+    attachHelper(null);
+    expect(real.ready()).toBe(false);
+    expect(shared).toEqual(alone);
+    expectClose(a, b, shared, m, k, n);
+    for (const data of [a, b]) release(data);
   });
 
   it("shares a batch of small products by whole entries, with the same numbers", async () => {
