@@ -121,64 +121,44 @@ describe("memory-bound steps shared with the helper thread", () => {
     for (const data of [out, b, a]) release(data);
   });
 
-  it("split a matrix–vector product read down the columns, and clear a failed helper's sums", async () => {
-    const rand = mulberry32(64);
-    const matrix = resident(rand, m * k); // read as its transpose: k × m, columns contiguous
-    const x = resident(rand, m);
-    const product = () => {
-      const y = new Float64Array(k);
-      expect(thinProducts(x, [0, 0, 1], matrix, [0, k, 1], y, 1, 1, m, k)).toBe(true);
-      return y;
-    };
-    const jobs: number[][] = [];
-    // the helper adds all its axpys into y, then runs on past the matrix and memory and traps
-    // (its count of rows, argument 4, made huge)
-    const { real, helper } = await recordingHelper(jobs, (job) =>
-      job.map((x, i) => (i === 4 ? 2 ** 30 : x)),
-    );
-    attachHelper(helper);
-    const y = product();
-    attachHelper(null);
-    expect(jobs.map((job) => [job[0], job[5]])).toEqual([[kernel("axpyRows"), k / 2]]);
-    expect(real.ready()).toBe(false);
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let i = 0; i < m; i++) s += x[i] * matrix[i * k + j];
-      expect(Math.abs(s - y[j])).toBeLessThan(1e-12);
-    }
-    for (const data of [x, matrix]) release(data);
-  });
-
-  it("split two rows times a matrix in one pass, and clear both of a failed helper's sums", async () => {
-    const rand = mulberry32(65);
-    const matrix = resident(rand, m * k); // read as its transpose: k × m, columns contiguous
-    const x = resident(rand, 2 * m);
-    const product = () => {
-      const y = new Float64Array(2 * k);
-      expect(thinProducts(x, [0, m, 1], matrix, [0, k, 1], y, 1, 2, m, k)).toBe(true);
-      return y;
-    };
-    const jobs: number[][] = [];
-    const { real, helper } = await recordingHelper(jobs, (job) =>
-      job.map((x, i) => (i === 4 ? 2 ** 30 : x)),
-    );
-    attachHelper(helper);
-    const y = product();
-    attachHelper(null);
-    expect(jobs.map((job) => [job[0], job[5]])).toEqual([[kernel("axpyRows2"), k / 2]]);
-    expect(real.ready()).toBe(false);
-    for (const v of [0, 1]) {
-      for (let j = 0; j < k; j++) {
-        let s = 0;
-        for (let i = 0; i < m; i++) s += x[v * m + i] * matrix[i * k + j];
-        expect(Math.abs(s - y[v * k + j])).toBeLessThan(1e-12);
+  it("split one or two rows times a matrix (read down its columns), and clear a failed helper's sums", async () => {
+    for (const [rows, name] of [
+      [1, "axpyRows"],
+      [2, "axpyRows2"],
+    ] as const) {
+      const rand = mulberry32(64 + rows);
+      const matrix = resident(rand, m * k); // read as its transpose: k × m, columns contiguous
+      const x = resident(rand, rows * m);
+      const product = () => {
+        const y = new Float64Array(rows * k);
+        expect(thinProducts(x, [0, m, 1], matrix, [0, k, 1], y, 1, rows, m, k)).toBe(true);
+        return y;
+      };
+      const jobs: number[][] = [];
+      // the helper adds all its axpys into y, then runs on past the matrix and memory and traps
+      // (its count of rows, argument 4, made huge)
+      const { real, helper } = await recordingHelper(jobs, (job) =>
+        job.map((x, i) => (i === 4 ? 2 ** 30 : x)),
+      );
+      attachHelper(helper);
+      const y = product();
+      attachHelper(null);
+      // both rows in one pass over the matrix: one job, on the second half of its columns
+      expect(jobs.map((job) => [job[0], job[5]])).toEqual([[kernel(name), k / 2]]);
+      expect(real.ready()).toBe(false);
+      for (let v = 0; v < rows; v++) {
+        for (let j = 0; j < k; j++) {
+          let s = 0;
+          for (let i = 0; i < m; i++) s += x[v * m + i] * matrix[i * k + j];
+          expect(Math.abs(s - y[v * k + j])).toBeLessThan(1e-12);
+        }
       }
+      const working = await recordingHelper(jobs);
+      attachHelper(working.helper);
+      expect(product()).toEqual(y);
+      attachHelper(null);
+      expect(jobs.length).toBe(2);
+      for (const data of [x, matrix]) release(data);
     }
-    const working = await recordingHelper(jobs);
-    attachHelper(working.helper);
-    expect(product()).toEqual(y);
-    attachHelper(null);
-    expect(jobs.length).toBe(2);
-    for (const data of [x, matrix]) release(data);
   });
 });

@@ -15,11 +15,11 @@ import type { StridedMatrix } from "./strided.js";
 import { runtime } from "./wasmRuntime.js";
 
 /**
- * The matrix–vector products y_v = M x_v for one or two vectors x_v (`k` entries each, `xGap`
- * entries apart from `x` on, at `xStep`), on the SIMD loops of `vectorKernel.ts`, when M (`rows`
- * × k) lives in the kernels' memory with contiguous rows or columns: dot products along its
- * rows, or axpys along them, two vectors in one pass over M. y_v's entries are `cStep` apart from
- * `cOff + v·cGap` on in C. The vectors, when strided or elsewhere, and C, when strided or
+ * The matrix–vector products y_v = M x_v for one or two vectors, the rows of `x` (x_v[p] at
+ * `x.data[x.offset + v·x.row + p·x.col]`, p < k), on the SIMD loops of `vectorKernel.ts`, when M
+ * (`rows` × k) lives in the kernels' memory with contiguous rows or columns: dot products along
+ * its rows, or axpys along them, two vectors in one pass over M. y_v's entries are `cStep` apart
+ * from `cOff + v·cGap` on in C. The vectors, when strided or elsewhere, and C, when strided or
  * elsewhere, go through scratch space: both are short next to the matrix. Says whether it ran.
  */
 function residentVectorProducts(
@@ -36,7 +36,6 @@ function residentVectorProducts(
   const kernels = runtime()?.vector;
   const home = address(matrix.data);
   if (kernels === undefined || home < 0 || (matrix.col !== 1 && matrix.row !== 1)) return false;
-  // x is read as a matrix too: x_v[p] at data[offset + v·row + p·col]
   const inPlace = address(x.data) >= 0 && x.col === 1;
   const direct = address(c) >= 0 && cStep === 1;
   const scratch = reserve(8 * vectors * ((inPlace ? 0 : k) + (direct ? 0 : rows)));

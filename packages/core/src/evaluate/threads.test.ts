@@ -28,23 +28,13 @@ async function readyHelper() {
   return real;
 }
 
-/** Random row-major A (m × k) and B (k × n), and their product into a fresh C on each call. */
-function rowMajorProduct(rand: () => number, m: number, k: number, n: number) {
-  const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
-  const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
-  const product = () => {
-    const c = new Float64Array(m * n);
-    const view = (data: Float64Array, cols: number) => ({ data, offset: 0, row: cols, col: 1 });
-    wasmMatmul(view(a, k), view(b, n), c, 0, m, k, n);
-    return c;
-  };
-  return { a, b, product };
-}
-
-/** `rowMajorProduct` with A and B in the kernels' memory (to release after). */
-function residentProduct(rand: () => number, m: number, k: number, n: number) {
-  const a = allocate(m * k) as Float64Array;
-  const b = allocate(k * n) as Float64Array;
+/**
+ * Random row-major A (m × k) and B (k × n), plain or in the kernels' memory (to release after),
+ * and their product into a fresh C on each call.
+ */
+function rowMajorProduct(rand: () => number, m: number, k: number, n: number, resident = false) {
+  const array = (size: number) => (resident ? allocate(size) : null) ?? new Float64Array(size);
+  const [a, b] = [array(m * k), array(k * n)];
   for (const x of [a, b]) for (let i = 0; i < x.length; i++) x[i] = 2 * rand() - 1;
   const product = () => {
     const c = new Float64Array(m * n);
@@ -116,6 +106,17 @@ function randomBatch(rand: () => number, t: number, m: number, k: number, n: num
     return w;
   };
   return { batch, worst };
+}
+
+/** `real`, recording the arguments of each `start`. */
+function recording(real: Helper, starts: (readonly number[])[]): Helper {
+  return {
+    ...real,
+    start: (args, more) => {
+      starts.push([...args]);
+      real.start(args, more);
+    },
+  };
 }
 
 /** `real`, recording how many kernel calls each job it is handed holds. */
@@ -238,47 +239,27 @@ describe("the helper thread", () => {
     const alone = product();
     const real = await readyHelper();
     const jobs: (readonly number[])[] = [];
-    attachHelper({
-      ...real,
-      start: (args, more) => {
-        jobs.push([...args]);
-        real.start(args, more);
-      },
-    });
+    attachHelper(recording(real, jobs));
     const shared = product();
     attachHelper(null);
     expect(shared).toEqual(alone);
     // the helper took all four row panels (from, to) and half of the 512 column panels
     expect(jobs.length).toBeGreaterThan(0);
     expect(jobs.map((args) => [args[9], args[11], args[12]])).toContainEqual([256, 0, 4]);
-    let worst = 0;
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < n; j += 37) {
-        let s = 0;
-        for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
-        worst = Math.max(worst, Math.abs(s - shared[i * n + j]));
-      }
-    }
-    expect(worst).toBeLessThan(1e-12);
+    expectClose(a, b, shared, m, k, n);
   });
 
   it("lets the helper pack its own half of B when B lives in the kernels' memory", async () => {
     const rand = mulberry32(57);
     // two column blocks: 2048 columns (512 panels), then 150 (37 whole panels and a partial one)
     const [m, k, n] = [14, 300, 2198];
-    const { a, b, product } = residentProduct(rand, m, k, n);
+    const { a, b, product } = rowMajorProduct(rand, m, k, n, true);
     disableThreads();
     const alone = product();
     poisonScratch();
     const real = await readyHelper();
     const starts: (readonly number[])[] = [];
-    attachHelper({
-      ...real,
-      start: (args, more) => {
-        starts.push([...args]);
-        real.start(args, more);
-      },
-    });
+    attachHelper(recording(real, starts));
     const shared = product();
     attachHelper(null);
     expect(shared).toEqual(alone);
@@ -300,7 +281,7 @@ describe("the helper thread", () => {
 
   it("packs the helper's half of B here when the helper fails while packing it", async () => {
     const [m, k, n] = [14, 200, 2100];
-    const { a, b, product } = residentProduct(mulberry32(58), m, k, n);
+    const { a, b, product } = rowMajorProduct(mulberry32(58), m, k, n, true);
     disableThreads();
     const alone = product();
     poisonScratch();
