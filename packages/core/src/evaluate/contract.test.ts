@@ -193,6 +193,26 @@ describe("contract agrees with a naive einsum", () => {
     expect(givenBack.plain).toBe(0);
   });
 
+  it("lays a large last step out in the output's order, from the kernels' memory", () => {
+    const rand = mulberry32(9);
+    const sizes = new Map([
+      [0, 60],
+      [1, 30],
+      [2, 80],
+    ]);
+    givenBack.plain = 0;
+    // the last product comes out as [0, 2] (4800 entries); the output wants it transposed, or
+    // with a repeated label (written onto a diagonal), or broadcast along a label of no operand
+    const ops = [operand([0, 1], sizes, rand), operand([1, 2], sizes, rand)];
+    for (const output of [
+      [2, 0],
+      [2, 0, 2],
+      [2, 1, 0],
+    ])
+      expectMatchesOracle(ops, output, sizes);
+    expect(givenBack.plain).toBe(0);
+  });
+
   it("with operands in the kernels' memory, through its SIMD loops", () => {
     const rand = mulberry32(5);
     const sizes = new Map([

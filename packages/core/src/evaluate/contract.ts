@@ -6,7 +6,8 @@
  * strides, or an elementwise product when it sums nothing (`pairwise.ts`). Large operands and the
  * intermediates live in the kernels' memory where they can, so the WebAssembly kernels work on
  * them in place, and each intermediate is freed once consumed (`pool.ts`). Finally the last
- * operand is laid out, as a plain array, on the output labels (broadcast along labels no operand
+ * operand (an intermediate too, unless its step already gives the output's layout) is laid out,
+ * as a plain array, on the output labels (broadcast along labels no operand
  * has, written onto the diagonal for repeated output labels) and multiplied by the size of every
  * label that neither an operand nor the output has (a closed loop: the trace of an identity).
  * All of this is planned from labels and shapes alone (`compileContraction`), so that a network
@@ -146,16 +147,18 @@ export function compileContraction(
       });
       for (const { i, j, pair, last } of steps) {
         const [u, v] = [arrays[i], arrays[j]];
-        // the last step's result is a plain array, which the caller can let go of
-        const next = pair.run(u, v, last ? resultArray : takeArray);
+        // the last step's result is a plain array, which the caller can let go of, when it is
+        // already laid out on the output labels; else an intermediate, laid out into one below
+        const toCaller = last && final === null;
+        const next = pair.run(u, v, toCaller ? resultArray : takeArray);
         // the two operands were consumed: free those that were our own intermediates
         for (const used of [u, v]) if (intermediates.delete(used)) giveArray(used);
-        if (!last) intermediates.add(next);
+        if (!toCaller) intermediates.add(next);
         arrays = arrays.filter((_, k) => k !== i && k !== j);
         arrays.push(next);
       }
       const result = arrays[0] ?? Float64Array.of(1);
-      values = final === null ? result : final.run(result);
+      values = final === null ? result : final.run(result, resultArray(size(shape)));
     } finally {
       for (const d of intermediates) giveArray(d);
     }

@@ -138,14 +138,15 @@ export function planExpand(
   const view = labels.map((l) => (op.labels.includes(l) ? st[op.labels.indexOf(l)] : 0));
   const outShape = shapeOf(output, sizes);
   if (labels.length === output.length) {
-    return { labels: [...output], shape: outShape, run: (data) => gather(data, shape, view) };
+    const run = (data: Float64Array, out?: Float64Array) => gather(data, shape, view, out);
+    return { labels: [...output], shape: outShape, run };
   }
   const outStrides = strides(outShape);
   const target = labels.map((l) =>
     output.reduce((s, m, k) => (m === l ? s + outStrides[k] : s), 0),
   );
-  const run = (data: Float64Array) =>
-    scatter(gather(data, shape, view), shape, target, size(outShape));
+  const run = (data: Float64Array, out?: Float64Array) =>
+    scatter(gather(data, shape, view), shape, target, size(outShape), out);
   return { labels: [...output], shape: outShape, run };
 }
 

@@ -45,4 +45,27 @@ describe("gather", () => {
       release(out);
     }
   });
+
+  it("reads a large view from the kernels' memory into a plain array as the naive loop does", () => {
+    const rand = mulberry32(9);
+    const [rows, cols] = [70, 90]; // 6300 entries: through scratch in the kernels' memory
+    const source = allocate(rows * cols) as Float64Array;
+    for (let k = 0; k < source.length; k++) source[k] = rand();
+    // its transpose, and the source as it is (one contiguous run)
+    for (const [shape, view] of [
+      [
+        [cols, rows],
+        [1, cols],
+      ],
+      [
+        [rows, cols],
+        [cols, 1],
+      ],
+    ]) {
+      const out = new Float64Array(rows * cols).fill(Number.NaN);
+      gather(source, shape, view, out);
+      expect([...out]).toEqual(naiveGather(source, shape, view));
+    }
+    release(source);
+  });
 });

@@ -10,7 +10,7 @@
  * `walk` takes several views of one shape at once, for elementwise products (`elementwise.ts`).
  * `StridedMatrix` is the matrix form of a view, which the matrix product reads in place.
  */
-import { address } from "./heap.js";
+import { address, allocate, release } from "./heap.js";
 import { size } from "./tensor.js";
 import { runtime } from "./wasmRuntime.js";
 
@@ -139,6 +139,9 @@ export function walkBlocks(
   });
 }
 
+/** A plain result of at least this many entries is gathered in the kernels' memory and copied out. */
+const COPY_OUT_MIN = 4096;
+
 /**
  * A row-major copy of the view of `data` with the given shape and strides (into `out` when given).
  *
@@ -152,6 +155,17 @@ export function gather(
   out: Float64Array = new Float64Array(size(shape)),
 ): Float64Array {
   if (gatherResident(data, shape, viewStrides, out)) return out;
+  if (address(data) >= 0 && out.length >= COPY_OUT_MIN) {
+    // from the kernels' memory into a large plain array: the WebAssembly block copy into scratch
+    // there, then one copy out, beat JavaScript's strided loop
+    const scratch = allocate(out.length);
+    if (scratch !== null) {
+      gatherResident(data, shape, viewStrides, scratch);
+      out.set(scratch);
+      release(scratch);
+      return out;
+    }
+  }
   walk(shape, [viewStrides], (offsets, count, steps, at) => {
     const offset = offsets[0];
     const step = steps[0];
@@ -183,8 +197,8 @@ function gatherResident(
 }
 
 /**
- * A zero array of `length` entries with the row-major `values` written onto the view of the given
- * shape and strides.
+ * A zero array of `length` entries (`into`, zeroed, when given) with the row-major `values` written
+ * onto the view of the given shape and strides.
  *
  * @example scatter(Float64Array.of(1, 2), [2], [3], 4) // onto the diagonal: [1, 0, 0, 2]
  */
@@ -193,8 +207,9 @@ export function scatter(
   shape: readonly number[],
   viewStrides: readonly number[],
   length: number,
+  into?: Float64Array,
 ): Float64Array {
-  const out = new Float64Array(length);
+  const out = into?.fill(0) ?? new Float64Array(length);
   walk(shape, [viewStrides], (offsets, count, steps, at) => {
     const offset = offsets[0];
     const step = steps[0];
