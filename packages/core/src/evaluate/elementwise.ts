@@ -4,9 +4,9 @@
  * pass over the result. Broadcasting is a stride of 0, so a run along which one view is constant
  * is a scaling of the other view's run, and where both are contiguous it is a plain product. When
  * both operands live in the kernels' memory (`heap.ts`), the result too (a large plain one by way
- * of scratch there, as a small plain operand beside a large result), each block of the two
- * innermost axes is one call of its SIMD block loop (`vectorKernel.ts`); other arrays go run by run
- * to the JavaScript loops of `loops.ts`.
+ * of scratch there, as a small plain operand beside a large result), each batch of blocks of the
+ * three innermost axes is one call of its SIMD block loop (`vectorKernel.ts`); other arrays go run
+ * by run to the JavaScript loops of `loops.ts`.
  */
 import { address, allocate, release } from "./heap.js";
 import { shareRows } from "./helper.js";
@@ -64,33 +64,46 @@ export function multiplyViews(
   }
   const kernels = pa >= 0 && pb >= 0 && po >= 0 ? runtime()?.vector : undefined;
   if (kernels !== undefined) {
-    // blocks of the two innermost axes, each one call of the SIMD block loop, which wants a
-    // contiguous first operand where there is one
-    walkBlocks(shape, [aStrides, bStrides], (offsets, rows, rowSteps, at, cols, colSteps) => {
-      const swap = colSteps[0] !== 1 && colSteps[1] === 1;
-      const [u, v] = swap ? [1, 0] : [0, 1];
-      const [pu, pv] = swap ? [pb, pa] : [pa, pb];
-      const [du, dv] = [8 * rowSteps[u], 8 * rowSteps[v]];
-      const [eu, ev] = [8 * colSteps[u], 8 * colSteps[v]];
-      // a large block is shared with the helper thread by rows, a single row by columns: the
-      // part from row (or column) `from` on starts `from` steps of these in dst, u and v
-      const single = rows === 1;
-      const [sd, su, sv] = single ? [8, eu, ev] : [8 * cols, du, dv];
-      shareRows(kernels, single ? cols : rows, 3 * rows * cols, (from, to) => [
-        "mulBlock",
-        [
-          po + 8 * at + from * sd,
-          pu + 8 * offsets[u] + from * su,
-          pv + 8 * offsets[v] + from * sv,
-          single ? 1 : to - from,
-          single ? to - from : cols,
-          du,
-          dv,
-          eu,
-          ev,
-        ],
-      ]);
-    });
+    // batches of blocks of the three innermost axes, each one call of the SIMD block loop,
+    // which wants a contiguous first operand where there is one
+    walkBlocks(
+      shape,
+      [aStrides, bStrides],
+      (offsets, count, batch, rows, rowSteps, cols, colSteps, at) => {
+        const swap = colSteps[0] !== 1 && colSteps[1] === 1;
+        const [u, v] = swap ? [1, 0] : [0, 1];
+        const [pu, pv] = swap ? [pb, pa] : [pa, pb];
+        const [du, dv] = [8 * rowSteps[u], 8 * rowSteps[v]];
+        const [eu, ev] = [8 * colSteps[u], 8 * colSteps[v]];
+        // a large batch is shared with the helper thread by blocks, a single block by rows, a
+        // single row by columns: the part from block (row, column) `from` on starts `from` steps
+        // of these in dst, u and v
+        const axis = count > 1 ? 0 : rows > 1 ? 1 : 2;
+        const [sd, su, sv] = [
+          [8 * rows * cols, 8 * batch[u], 8 * batch[v]],
+          [8 * cols, du, dv],
+          [8, eu, ev],
+        ][axis];
+        const parts = [count, rows, cols][axis];
+        shareRows(kernels, parts, 3 * count * rows * cols, (from, to) => [
+          "mulBlock",
+          [
+            po + 8 * at + from * sd,
+            pu + 8 * offsets[u] + from * su,
+            pv + 8 * offsets[v] + from * sv,
+            axis === 1 ? to - from : rows,
+            axis === 2 ? to - from : cols,
+            du,
+            dv,
+            eu,
+            ev,
+            axis === 0 ? to - from : count,
+            8 * batch[u],
+            8 * batch[v],
+          ],
+        ]);
+      },
+    );
     return out;
   }
   walk(shape, [aStrides, bStrides], (offsets, count, steps, at) => {

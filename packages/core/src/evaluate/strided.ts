@@ -6,7 +6,7 @@
  * array, which is how a result is placed on the diagonal of a larger one. Both walk the view with
  * an odometer whose innermost axis is a plain loop (a block copy where it is contiguous), after
  * merging the axes that together step through memory as one — or, between arrays in the kernels'
- * memory, whose two innermost axes are one call of a WebAssembly block loop (`walkBlocks`).
+ * memory, whose innermost axes are one call of a WebAssembly block loop (`walkBlocks`).
  * `walk` takes several views of one shape at once, for elementwise products (`elementwise.ts`).
  * `StridedMatrix` is the matrix form of a view, which the matrix product reads in place.
  */
@@ -97,10 +97,12 @@ export function walk(
 }
 
 /**
- * Calls `visit(offsets, rows, rowSteps, at, cols, colSteps)` for every block of the two innermost
- * axes of the views once merged (as `walk` does for runs): `rows` runs of `cols` entries, view v's
- * block starting at `offsets[v]` with strides `rowSteps[v]` and `colSteps[v]`, `at` being its first
- * position in row-major order. One block when the views merge into a single run (or none).
+ * Calls `visit(offsets, count, batchSteps, rows, rowSteps, cols, colSteps, at)` for every batch
+ * of blocks of the three innermost axes of the views once merged (as `walk` does for runs):
+ * `count` blocks of `rows` runs of `cols` entries, view v's first block starting at `offsets[v]`,
+ * its blocks `batchSteps[v]` apart and its rows and entries `rowSteps[v]` and `colSteps[v]`, `at`
+ * being the first position in row-major order. One batch when the views merge into three axes or
+ * fewer (then the missing outer ones are of size 1).
  *
  * @example walkBlocks([2, 3, 4], [[12, 4, 1]], visit) // one block: 24 contiguous entries
  */
@@ -109,33 +111,27 @@ export function walkBlocks(
   fullViews: readonly (readonly number[])[],
   visit: (
     offsets: readonly number[],
+    count: number,
+    batchSteps: readonly number[],
     rows: number,
     rowSteps: readonly number[],
-    at: number,
     cols: number,
     colSteps: readonly number[],
+    at: number,
   ) => void,
 ): void {
   if (size(fullShape) === 0) return;
-  const { shape, views } = coalesce(fullShape, fullViews);
+  const merged = coalesce(fullShape, fullViews);
+  const pad = Math.max(0, 3 - merged.shape.length);
+  const shape = [...Array(pad).fill(1), ...merged.shape];
+  const views = merged.views.map((v) => [...Array(pad).fill(0), ...v]);
   const rank = shape.length;
-  if (rank < 2) {
-    const zeros = views.map(() => 0);
-    visit(
-      zeros,
-      1,
-      zeros,
-      0,
-      rank === 1 ? shape[0] : 1,
-      rank === 1 ? views.map((v) => v[0]) : zeros,
-    );
-    return;
-  }
-  const cols = shape[rank - 1];
+  const [rows, cols] = [shape[rank - 2], shape[rank - 1]];
+  const rowSteps = views.map((v) => v[rank - 2]);
   const colSteps = views.map((v) => v[rank - 1]);
-  const outer = views.map((v) => v.slice(0, -1));
-  walk(shape.slice(0, -1), outer, (offsets, rows, rowSteps, at) => {
-    visit(offsets, rows, rowSteps, at * cols, cols, colSteps);
+  const outer = views.map((v) => v.slice(0, -2));
+  walk(shape.slice(0, -2), outer, (offsets, count, batchSteps, at) => {
+    visit(offsets, count, batchSteps, rows, rowSteps, cols, colSteps, at * rows * cols);
   });
 }
 
@@ -190,9 +186,19 @@ function gatherResident(
   const to = address(out);
   const copy = from >= 0 && to >= 0 ? runtime()?.pack.copyBlock : undefined;
   if (copy === undefined) return false;
-  walkBlocks(shape, [viewStrides], (offsets, rows, rowSteps, at, cols, colSteps) => {
-    copy(to + 8 * at, from + 8 * offsets[0], rows, cols, 8 * rowSteps[0], 8 * colSteps[0]);
-  });
+  walkBlocks(
+    shape,
+    [viewStrides],
+    (offsets, count, batchSteps, rows, rowSteps, cols, colSteps, at) => {
+      for (let k = 0; k < count; k++) {
+        const [dst, src] = [
+          to + 8 * (at + k * rows * cols),
+          from + 8 * (offsets[0] + k * batchSteps[0]),
+        ];
+        copy(dst, src, rows, cols, 8 * rowSteps[0], 8 * colSteps[0]);
+      }
+    },
+  );
   return true;
 }
 

@@ -431,7 +431,7 @@ describe("the helper thread", () => {
     second.fill(Number.NaN);
     // one row of n products a[x]·b[x] into `out`
     const job = (out: Float64Array) =>
-      callJob("mulBlock", [address(out), address(a), address(b), 1, n, 0, 0, 8, 8]);
+      callJob("mulBlock", [address(out), address(a), address(b), 1, n, 0, 0, 8, 8, 1, 0, 0]);
     real.start(job(first), true);
     // the first job runs while the list is still open
     const deadline = Date.now() + 5000;

@@ -20,7 +20,7 @@ const kernels = () => {
 const counts = [0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 33];
 
 describe("the memory-bound SIMD kernels", () => {
-  it("multiply strided blocks entry by entry: products, scalings and any other strides", () => {
+  it("multiply batches of strided blocks entry by entry: products, scalings and any other strides", () => {
     // (aCol, bCol) in entries: both contiguous, b constant along rows, and general strides
     for (const [aCol, bCol] of [
       [1, 1],
@@ -29,18 +29,30 @@ describe("the memory-bound SIMD kernels", () => {
       [0, 2],
     ]) {
       for (const cols of counts) {
-        const rows = 3;
-        const [aRow, bRow] = [aCol * cols + 1, bCol * cols + 2];
-        const [a, b] = [resident(randoms(rows * aRow + 1)), resident(randoms(rows * bRow + 1))];
-        const dst = resident(new Float64Array(rows * cols + 1).fill(7));
-        const args = [rows, cols, 8 * aRow, 8 * bRow, 8 * aCol, 8 * bCol] as const;
-        kernels().mulBlock(address(dst), address(a), address(b), ...args);
-        const want = Array.from({ length: rows * cols }, (_, x) => {
-          const [r, j] = [Math.floor(x / cols), x % cols];
-          return a[r * aRow + j * aCol] * b[r * bRow + j * bCol];
-        });
-        expect([...dst]).toEqual([...want, 7]);
-        for (const x of [a, b, dst]) release(x);
+        for (const count of [0, 1, 3]) {
+          const rows = 3;
+          const [aRow, bRow] = [aCol * cols + 1, bCol * cols + 2];
+          // b's blocks lie apart, a's overlap (a batch stride below a block's extent)
+          const [aBatch, bBatch] = [aRow, rows * bRow + 5];
+          const [a, b] = [
+            resident(randoms((count + 1) * rows * aRow + 1)),
+            resident(randoms((count + 1) * bBatch + 1)),
+          ];
+          const dst = resident(new Float64Array(count * rows * cols + 1).fill(7));
+          const args = [rows, cols, 8 * aRow, 8 * bRow, 8 * aCol, 8 * bCol] as const;
+          const batch = [count, 8 * aBatch, 8 * bBatch] as const;
+          kernels().mulBlock(address(dst), address(a), address(b), ...args, ...batch);
+          const want = Array.from({ length: count * rows * cols }, (_, x) => {
+            const [k, r, j] = [
+              Math.floor(x / (rows * cols)),
+              Math.floor(x / cols) % rows,
+              x % cols,
+            ];
+            return a[k * aBatch + r * aRow + j * aCol] * b[k * bBatch + r * bRow + j * bCol];
+          });
+          expect([...dst]).toEqual([...want, 7]);
+          for (const x of [a, b, dst]) release(x);
+        }
       }
     }
   });

@@ -27,16 +27,20 @@ const get = op.localGet;
 const set = op.localSet;
 
 /**
- * `mulBlock(dst, a, b, rows, cols, aRow, bRow, aCol, bCol)`: a `rows` × `cols` block of the
- * elementwise product of two strided views (byte strides) written as contiguous rows from `dst`
- * on: dst[r·cols + j] = a[r·aRow + j·aCol]·b[r·bRow + j·bCol]. Rows where both views are
+ * `mulBlock(dst, a, b, rows, cols, aRow, bRow, aCol, bCol, count, aBatch, bBatch)`: `count`
+ * `rows` × `cols` blocks of the elementwise product of two strided views (byte strides), written
+ * as contiguous rows from `dst` on: dst[(k·rows + r)·cols + j] =
+ * a[k·aBatch + r·aRow + j·aCol]·b[k·bBatch + r·bRow + j·bCol]. Rows where both views are
  * contiguous (strides 8) are multiplied two lanes at a time, rows where a is contiguous and b
  * constant (bCol 0) scaled two lanes at a time; other strides, and the last odd entry, a value at
  * a time.
  */
 function mulBlock(): WasmFunction {
   const [DST, A, B, ROWS, COLS, A_ROW, B_ROW, A_COL, B_COL] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-  const [ROW, COUNT, D, AP, BP, MUL_PAIRS, SCALE_PAIRS, SV] = [9, 10, 11, 12, 13, 14, 15, 16];
+  const [BLOCKS, A_BATCH, B_BATCH] = [9, 10, 11];
+  const [ROW, COUNT, D, AP, BP, MUL_PAIRS, SCALE_PAIRS, SV] = [12, 13, 14, 15, 16, 17, 18, 19];
+  // the block's first rows of a and b
+  const [BLOCK, A0, B0] = [20, 21, 22];
   // pairs when a is contiguous and b's column stride is `bCol`, else 0
   const pairs = (bCol: number) => [
     ...trips(COLS, 1),
@@ -61,74 +65,91 @@ function mulBlock(): WasmFunction {
   ];
   return {
     name: "mulBlock",
-    params: [I32, I32, I32, I32, I32, I32, I32, I32, I32],
+    params: Array(12).fill(I32),
     locals: [
       [I32, 7],
       [V128, 1],
+      [I32, 3],
     ],
     body: flat([
       ...pairs(8),
       set(MUL_PAIRS),
       ...pairs(0),
       set(SCALE_PAIRS),
+      get(A),
+      set(A0),
+      get(B),
+      set(B0),
       ...counted(
-        ROW,
-        [get(ROWS)],
+        BLOCK,
+        [get(BLOCKS)],
         [
-          get(DST),
-          set(D),
-          get(A),
-          set(AP),
-          get(B),
-          set(BP),
+          get(A0),
+          set(A),
+          get(B0),
+          set(B),
           ...counted(
-            COUNT,
-            [get(MUL_PAIRS)],
+            ROW,
+            [get(ROWS)],
             [
-              get(D),
-              get(AP),
-              op.v128Load(0),
+              get(DST),
+              set(D),
+              get(A),
+              set(AP),
+              get(B),
+              set(BP),
+              ...counted(
+                COUNT,
+                [get(MUL_PAIRS)],
+                [
+                  get(D),
+                  get(AP),
+                  op.v128Load(0),
+                  get(BP),
+                  op.v128Load(0),
+                  op.f64x2Mul,
+                  op.v128Store(0),
+                  ...advance(D, 16),
+                  ...advance(AP, 16),
+                  ...advance(BP, 16),
+                ],
+              ),
               get(BP),
-              op.v128Load(0),
-              op.f64x2Mul,
-              op.v128Store(0),
-              ...advance(D, 16),
-              ...advance(AP, 16),
-              ...advance(BP, 16),
+              op.v128Load64Splat(0),
+              set(SV),
+              ...counted(
+                COUNT,
+                [get(SCALE_PAIRS)],
+                [
+                  get(D),
+                  get(AP),
+                  op.v128Load(0),
+                  get(SV),
+                  op.f64x2Mul,
+                  op.v128Store(0),
+                  ...advance(D, 16),
+                  ...advance(AP, 16),
+                ],
+              ),
+              ...counted(COUNT, rest, [
+                get(D),
+                get(AP),
+                op.f64Load(0),
+                get(BP),
+                op.f64Load(0),
+                op.f64Mul,
+                op.f64Store(0),
+                ...advance(D, 8),
+                ...addTo(AP, [get(A_COL)]),
+                ...addTo(BP, [get(B_COL)]),
+              ]),
+              ...addTo(DST, [get(COLS), op.i32Const(8), op.i32Mul]),
+              ...addTo(A, [get(A_ROW)]),
+              ...addTo(B, [get(B_ROW)]),
             ],
           ),
-          get(BP),
-          op.v128Load64Splat(0),
-          set(SV),
-          ...counted(
-            COUNT,
-            [get(SCALE_PAIRS)],
-            [
-              get(D),
-              get(AP),
-              op.v128Load(0),
-              get(SV),
-              op.f64x2Mul,
-              op.v128Store(0),
-              ...advance(D, 16),
-              ...advance(AP, 16),
-            ],
-          ),
-          ...counted(COUNT, rest, [
-            get(D),
-            get(AP),
-            op.f64Load(0),
-            get(BP),
-            op.f64Load(0),
-            op.f64Mul,
-            op.f64Store(0),
-            ...advance(D, 8),
-            ...addTo(AP, [get(A_COL)]),
-            ...addTo(BP, [get(B_COL)]),
-          ]),
-          ...addTo(DST, [get(COLS), op.i32Const(8), op.i32Mul]),
-          ...addTo(A, [get(A_ROW)]),
-          ...addTo(B, [get(B_ROW)]),
+          ...addTo(A0, [get(A_BATCH)]),
+          ...addTo(B0, [get(B_BATCH)]),
         ],
       ),
     ]),

@@ -46,6 +46,9 @@ export interface VectorKernels {
     bRow: number,
     aCol: number,
     bCol: number,
+    count: number,
+    aBatch: number,
+    bBatch: number,
   ): void;
   dotRows(y: number, a: number, x: number, m: number, k: number, lda: number): void;
   axpyRows(y: number, x: number, b: number, k: number, n: number, ldb: number): void;
