@@ -7,9 +7,9 @@
  * intermediates live in the kernels' memory where they can, so the WebAssembly kernels work on
  * them in place, and each intermediate is freed once consumed (`pool.ts`). Finally the last
  * operand (an intermediate too, unless its step already gives the output's layout) is laid out,
- * as a plain array, on the output labels (broadcast along labels no operand
- * has, written onto the diagonal for repeated output labels) and multiplied by the size of every
- * label that neither an operand nor the output has (a closed loop: the trace of an identity).
+ * as a plain array, on the output labels (broadcast along labels no operand has, written onto the
+ * diagonal for repeated output labels) and multiplied by the size of every label that neither an
+ * operand nor the output has (a closed loop: the trace of an identity).
  * All of this is planned from labels and shapes alone (`compileContraction`), so that a network
  * evaluated many times makes its decisions once.
  */

@@ -16,6 +16,8 @@ import { runtime } from "./wasmRuntime.js";
 
 /** A plain result of at least this many entries is computed in the kernels' memory and copied out. */
 const COPY_OUT_MIN = 4096;
+/** Batches of at least this many blocks are one kernel call, split between the threads by blocks. */
+const MANY_BLOCKS = 8;
 
 /**
  * Writes `a ∘ b` over `shape` row-major into `out`, entry (i…) of each view being at `Σ i·stride`.
@@ -75,33 +77,42 @@ export function multiplyViews(
         const [pu, pv] = swap ? [pb, pa] : [pa, pb];
         const [du, dv] = [8 * rowSteps[u], 8 * rowSteps[v]];
         const [eu, ev] = [8 * colSteps[u], 8 * colSteps[v]];
-        // a large batch is shared with the helper thread by blocks, a single block by rows, a
-        // single row by columns: the part from block (row, column) `from` on starts `from` steps
-        // of these in dst, u and v
-        const axis = count > 1 ? 0 : rows > 1 ? 1 : 2;
+        // many blocks are one call, shared with the helper thread by blocks; a few go one by one,
+        // each shared by rows (a single row by columns), so that both threads get halves: the
+        // part from block (row, column) `from` on starts `from` steps of these in dst, u and v
+        const many = count >= MANY_BLOCKS;
+        const axis = many ? 0 : rows > 1 ? 1 : 2;
         const [sd, su, sv] = [
           [8 * rows * cols, 8 * batch[u], 8 * batch[v]],
           [8 * cols, du, dv],
           [8, eu, ev],
         ][axis];
+        const blocks = many ? count : 1;
         const parts = [count, rows, cols][axis];
-        shareRows(kernels, parts, 3 * count * rows * cols, (from, to) => [
-          "mulBlock",
-          [
-            po + 8 * at + from * sd,
-            pu + 8 * offsets[u] + from * su,
-            pv + 8 * offsets[v] + from * sv,
-            axis === 1 ? to - from : rows,
-            axis === 2 ? to - from : cols,
-            du,
-            dv,
-            eu,
-            ev,
-            axis === 0 ? to - from : count,
-            8 * batch[u],
-            8 * batch[v],
-          ],
-        ]);
+        for (let k = 0; k < count; k += blocks) {
+          const [d0, u0, v0] = [
+            at + k * rows * cols,
+            offsets[u] + k * batch[u],
+            offsets[v] + k * batch[v],
+          ];
+          shareRows(kernels, parts, 3 * blocks * rows * cols, (from, to) => [
+            "mulBlock",
+            [
+              po + 8 * d0 + from * sd,
+              pu + 8 * u0 + from * su,
+              pv + 8 * v0 + from * sv,
+              axis === 1 ? to - from : rows,
+              axis === 2 ? to - from : cols,
+              du,
+              dv,
+              eu,
+              ev,
+              axis === 0 ? to - from : 1,
+              8 * batch[u],
+              8 * batch[v],
+            ],
+          ]);
+        }
       },
     );
     return out;

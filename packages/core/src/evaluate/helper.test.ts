@@ -101,31 +101,44 @@ describe("memory-bound steps shared with the helper thread", () => {
     for (const data of [out, v, a]) release(data);
   });
 
-  it("split a batch of small blocks (outer products, one per entry) by blocks", async () => {
-    const rand = mulberry32(66);
-    const [t, d, e] = [400, 24, 24]; // 230 400 entries of the result: past SHARE_MIN
-    const [x, y] = [resident(rand, t * d), resident(rand, t * e)];
-    const out = allocate(t * d * e) as Float64Array;
-    out.fill(Number.NaN);
-    const jobs: number[][] = [];
-    const { helper } = await recordingHelper(jobs);
-    attachHelper(helper);
-    // out[s, i, j] = x[s, i] · y[s, j]
-    multiplyViews([t, d, e], x, [d, 1, 0], y, [e, 0, 1], out);
-    attachHelper(null);
-    // one call for the whole batch: the helper's job is its second half of the blocks (count)
-    expect(jobs.map((job) => [job[0], job[4], job[5], job[10]])).toEqual([
-      [kernel("mulBlock"), d, e, t / 2],
-    ]);
-    let wrong = 0;
-    for (let s = 0; s < t; s++) {
-      for (let i = 0; i < d; i++) {
-        for (let j = 0; j < e; j++)
-          if (out[(s * d + i) * e + j] !== x[s * d + i] * y[s * e + j]) wrong++;
+  it("split a batch of many blocks by blocks, and each of a few blocks by rows", async () => {
+    // outer products, one per entry s: out[s, i, j] = x[s, i] · y[s, j]; 400 of 24 × 24 (230 400
+    // entries in all, past SHARE_MIN) are one call, 2 of 500 × 400 one call each
+    for (const [t, d, e, want] of [
+      [400, 24, 24, [[24, 24, 200]]],
+      [
+        2,
+        500,
+        400,
+        [
+          [250, 400, 1],
+          [250, 400, 1],
+        ],
+      ],
+    ] as const) {
+      const rand = mulberry32(66 + t);
+      const [x, y] = [resident(rand, t * d), resident(rand, t * e)];
+      const out = allocate(t * d * e) as Float64Array;
+      out.fill(Number.NaN);
+      const jobs: number[][] = [];
+      const { helper } = await recordingHelper(jobs);
+      attachHelper(helper);
+      multiplyViews([t, d, e], x, [d, 1, 0], y, [e, 0, 1], out);
+      attachHelper(null);
+      // the helper's parts: its rows, columns and blocks
+      expect(jobs.map((job) => [job[4], job[5], job[10]])).toEqual(want);
+      expect(jobs.every((job) => job[0] === kernel("mulBlock"))).toBe(true);
+      let wrong = 0;
+      for (let s = 0; s < t; s++) {
+        for (let i = 0; i < d; i++) {
+          for (let j = 0; j < e; j++) {
+            if (out[(s * d + i) * e + j] !== x[s * d + i] * y[s * e + j]) wrong++;
+          }
+        }
       }
+      expect(wrong).toBe(0);
+      for (const data of [out, y, x]) release(data);
     }
-    expect(wrong).toBe(0);
-    for (const data of [out, y, x]) release(data);
   });
 
   it("split a Hadamard product of contiguous operands (one long row) by columns", async () => {
