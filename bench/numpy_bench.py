@@ -1,7 +1,8 @@
 """The NumPy side of `bench/run.mjs`: reads the problems as JSON on stdin and prints, per problem,
 NumPy's einsum_path 'greedy' and (for few operands) 'optimal' paths with their planning times,
 without NumPy's default memory cap, and the median time of np.einsum along diagrad's path; and,
-where opt_einsum is installed, its 'dp' path and planning time (given up after 10 s)."""
+where opt_einsum is installed, its 'dp' path and planning time (given up after 10 s). With the
+argument "eval" after OPTIMAL_MAX, only the evaluation times (a later round of the benchmark)."""
 import json, signal, sys, time
 import numpy as np
 
@@ -35,6 +36,8 @@ def dp(eq, shapes):
         signal.alarm(0)
 
 OPTIMAL_MAX = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+# "eval": only the evaluations along diagrad's paths (a later round of the benchmark)
+EVAL_ONLY = len(sys.argv) > 2 and sys.argv[2] == "eval"
 NO_CAP = ("greedy", 10**30)
 
 
@@ -59,13 +62,14 @@ def main():
         lhs = eq.split("->")[0].split(",")
         ops = [rng.random([sizes[c] for c in term]) * 2 - 1 for term in lhs]
         res = {}
-        if opt_einsum is not None:
+        if opt_einsum is not None and not EVAL_ONLY:
             shapes = [tuple(sizes[c] for c in term) for term in lhs]
             res["dp"] = dp(eq, shapes)
         if p["labels"] <= 52:
-            (path, _), ms = timed(lambda: np.einsum_path(eq, *ops, optimize=NO_CAP))
-            res["greedy"] = {"path": pairs(path), "ms": ms}
-            if len(lhs) <= OPTIMAL_MAX:
+            if not EVAL_ONLY:
+                (path, _), ms = timed(lambda: np.einsum_path(eq, *ops, optimize=NO_CAP))
+                res["greedy"] = {"path": pairs(path), "ms": ms}
+            if len(lhs) <= OPTIMAL_MAX and not EVAL_ONLY:
                 (path, _), ms = timed(
                     lambda: np.einsum_path(eq, *ops, optimize=("optimal", 10**30)))
                 res["optimal"] = {"path": pairs(path), "ms": ms}
@@ -78,11 +82,12 @@ def main():
                     times.append(ms)
                 res["eval_ms"] = float(np.median(times))
         out["problems"].append(res)
-    n = 512
-    a, b = rng.random((n, n)), rng.random((n, n))
-    a @ b
-    times = [timed(lambda: a @ b)[1] for _ in range(10)]
-    out["gemm_gflops"] = 2 * n**3 / (min(times) / 1000) / 1e9
+    if not EVAL_ONLY:
+        n = 512
+        a, b = rng.random((n, n)), rng.random((n, n))
+        a @ b
+        times = [timed(lambda: a @ b)[1] for _ in range(10)]
+        out["gemm_gflops"] = 2 * n**3 / (min(times) / 1000) / 1e9
     json.dump(out, sys.stdout)
 
 

@@ -5,9 +5,9 @@
  * NumPy's default memory cap — and, where python3 has opt_einsum, its 'dp', all costed by the same
  * function; diagrad's planning time against theirs; and diagrad's evaluation time against
  * `np.einsum(..., optimize=<diagrad's path>)` on one thread (OPENBLAS_NUM_THREADS=1), measured in
- * this same run, with diagrad on two cores (as on Node by default) and on one. Then a GEMM line (n = 512: one core, two cores, the
- * core's f64x2 peak and NumPy) and, when present, the render benchmark. Runs on the built
- * `packages/core/dist`.
+ * this same run in alternating rounds, with diagrad on two cores (as on Node by default) and on
+ * one. Then a GEMM line (n = 512: one core, two cores, the core's f64x2 peak and NumPy) and, when
+ * present, the simplification and render benchmarks. Runs on the built `packages/core/dist`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -72,23 +72,30 @@ const planned = problems().map((problem) => {
   }
   return { problem, eq, plan, planMs: median(times) };
 });
+// Evaluation: NumPy's C being compiled already, each timed contraction first runs untimed for
+// 200 ms (V8 keeps compiling a small network's hot code over its first thousand calls or so, and
+// a contraction compiled anew starts on colder code), then the median of 5 to 101 calls (≈ 300 ms),
+// on two cores and on one (as NumPy runs). Ours and NumPy's alternate in ROUNDS rounds over the
+// suite, and each time is the median of its rounds: this machine drifts over tens of seconds, so
+// that two single measurements a minute apart could disagree by more than the difference measured.
+const ROUNDS = 3;
 const rows = planned.map(({ problem, eq, plan, planMs }) => {
-  // Evaluation: NumPy's C being compiled already, each timed contraction first runs untimed for
-  // 200 ms (V8 keeps compiling a small network's hot code over its first thousand calls or so,
-  // and a contraction compiled anew starts on colder code), then the median of 5 to 101 calls
-  // (≈ 300 ms), on two cores and on one (as NumPy runs).
   const first = runEquation(eq.equation, eq.sizes, { path: plan.path, warmup: 200 });
   const repeat = Math.max(5, Math.min(101, Math.round(300 / Math.max(first.ms, 0.01))));
-  const timed = { path: plan.path, repeat, warmup: 200 };
-  const run = runEquation(eq.equation, eq.sizes, timed);
-  disableThreads();
-  const single = runEquation(eq.equation, eq.sizes, timed);
-  enableThreads();
-  const best = bestKnown(eq, plan);
-  return { problem, eq, plan, planMs, evalMs: run.ms, singleMs: single.ms, repeat, best };
+  return { problem, eq, plan, planMs, repeat, best: bestKnown(eq, plan) };
 });
+/** One round of our evaluation times: `[two cores, one core]` ms per problem. */
+const ourRound = () =>
+  rows.map(({ eq, plan, repeat }) => {
+    const timed = { path: plan.path, repeat, warmup: 200 };
+    const two = runEquation(eq.equation, eq.sizes, timed).ms;
+    disableThreads();
+    const one = runEquation(eq.equation, eq.sizes, timed).ms;
+    enableThreads();
+    return [two, one];
+  });
 
-// NumPy, in one subprocess for the whole suite.
+// NumPy, in a subprocess per round: the first also plans, and times a 512 × 512 product.
 const env = {
   ...process.env,
   OPENBLAS_NUM_THREADS: "1",
@@ -104,17 +111,34 @@ const input = rows.map((r) => ({
   path: r.plan.path,
   repeat: r.repeat,
 }));
-const py = spawnSync("python3", [join(here, "numpy_bench.py"), String(OPTIMAL_MAX)], {
-  input: JSON.stringify(input),
-  env,
-  encoding: "utf8",
-  maxBuffer: 1 << 26,
-});
-let numpy;
-if (py.status === 0) numpy = JSON.parse(py.stdout);
-else {
+/** NumPy's side of a round (its evaluations only, unless `full`), or undefined when it fails. */
+function numpyRound(full) {
+  const args = [join(here, "numpy_bench.py"), String(OPTIMAL_MAX), full ? "all" : "eval"];
+  const py = spawnSync("python3", args, {
+    input: JSON.stringify(input),
+    env,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  if (py.status === 0) return JSON.parse(py.stdout);
   const why = py.error ? py.error.message : py.stderr.trim().split("\n").pop();
   console.log(`NumPy comparison skipped: python3 with numpy is not available here (${why}).\n`);
+  return undefined;
+}
+const ours = [];
+const numpyTimes = [];
+let numpy;
+for (let round = 0; round < ROUNDS; round++) {
+  ours.push(ourRound());
+  if (round === 0) numpy = numpyRound(true);
+  const times = round === 0 ? numpy : numpy && numpyRound(false);
+  if (times) numpyTimes.push(times.problems.map((p) => p.eval_ms));
+}
+for (const [k, row] of rows.entries()) {
+  row.evalMs = median(ours.map((r) => r[k][0]));
+  row.singleMs = median(ours.map((r) => r[k][1]));
+  const np = numpyTimes.map((r) => r[k]).filter((x) => x !== undefined);
+  if (numpy && np.length > 0) numpy.problems[k].eval_ms = median(np);
 }
 
 /**
@@ -225,8 +249,9 @@ print(
 );
 console.log(
   "\neval: median wall time of the contraction alone, after 200 ms of untimed runs of the same one;" +
-    "\ndiagrad splits large products over two cores (1 core: with the helper thread off); NumPy runs" +
-    `\nnp.einsum along diagrad's path on one thread. floor: the path's flops at two cores' f64x2 peak` +
+    `\nof each, the median of ${ROUNDS} rounds in which ours and NumPy's alternate. diagrad splits large` +
+    "\nproducts over two cores (1 core: with the helper thread off); NumPy runs np.einsum along" +
+    "\ndiagrad's path on one thread. floor: the path's flops at two cores' f64x2 peak" +
     `\n(${peak.toFixed(1)} GFLOP/s each, measured now), a bound no evaluation of ours can beat; where` +
     "\nnp÷floor is below 1, NumPy's one thread runs faster than that bound.",
 );
