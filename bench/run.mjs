@@ -6,7 +6,7 @@
  * function; diagrad's planning time against theirs; and diagrad's evaluation time against
  * `np.einsum(..., optimize=<diagrad's path>)` on one thread (OPENBLAS_NUM_THREADS=1), measured in
  * this same run in alternating rounds, with diagrad on two cores (as on Node by default) and on
- * one. Then a GEMM line (n = 512: one core, two cores, the core's f64x2 peak and NumPy) and, when
+ * one, writing into one result array, and on two cores with a new result array each run. Then a GEMM line (n = 512: one core, two cores, the core's f64x2 peak and NumPy) and, when
  * present, the simplification and render benchmarks. Runs on the built `packages/core/dist`.
  */
 import { spawnSync } from "node:child_process";
@@ -84,15 +84,19 @@ const rows = planned.map(({ problem, eq, plan, planMs }) => {
   const repeat = Math.max(5, Math.min(101, Math.round(300 / Math.max(first.ms, 0.01))));
   return { problem, eq, plan, planMs, repeat, best: bestKnown(eq, plan) };
 });
-/** One round of our evaluation times: `[two cores, one core]` ms per problem. */
+/**
+ * One round of our evaluation times, ms per problem: `[two cores, one core, two cores with a new
+ * result array each run]` (the first two write every run into one result array).
+ */
 const ourRound = () =>
   rows.map(({ eq, plan, repeat }) => {
     const timed = { path: plan.path, repeat, warmup: 200 };
     const two = runEquation(eq.equation, eq.sizes, timed).ms;
+    const fresh = runEquation(eq.equation, eq.sizes, { ...timed, newResult: true }).ms;
     disableThreads();
     const one = runEquation(eq.equation, eq.sizes, timed).ms;
     enableThreads();
-    return [two, one];
+    return [two, one, fresh];
   });
 
 // NumPy, in a subprocess per round: the first also plans, and times a 512 × 512 product.
@@ -137,6 +141,7 @@ for (let round = 0; round < ROUNDS; round++) {
 for (const [k, row] of rows.entries()) {
   row.evalMs = median(ours.map((r) => r[k][0]));
   row.singleMs = median(ours.map((r) => r[k][1]));
+  row.freshMs = median(ours.map((r) => r[k][2]));
   const np = numpyTimes.map((r) => r[k]).filter((x) => x !== undefined);
   if (numpy && np.length > 0) numpy.problems[k].eval_ms = median(np);
 }
@@ -230,7 +235,18 @@ console.log(
 const peak = peakGflops(wasmKernelKind() === "fused");
 console.log("\n── evaluation ──");
 print(
-  ["problem", "eval ms", "1 core ms", "np eval ms", "eval÷np", "1 core÷np", "÷floor", "np÷floor"],
+  [
+    "problem",
+    "eval ms",
+    "1 core ms",
+    "new ms",
+    "np eval ms",
+    "eval÷np",
+    "1 core÷np",
+    "new÷np",
+    "÷floor",
+    "np÷floor",
+  ],
   rows.map((row, k) => {
     const np = numpy?.problems[k] ?? {};
     // the path's arithmetic on both cores at the peak
@@ -239,9 +255,11 @@ print(
       row.problem.name,
       ms(row.evalMs),
       ms(row.singleMs),
+      ms(row.freshMs),
       ms(np.eval_ms),
       ratio(row.evalMs, np.eval_ms),
       ratio(row.singleMs, np.eval_ms),
+      ratio(row.freshMs, np.eval_ms),
       ratio(row.evalMs, floorMs),
       ratio(np.eval_ms, floorMs),
     ];
@@ -250,8 +268,12 @@ print(
 console.log(
   "\neval: median wall time of the contraction alone, after 200 ms of untimed runs of the same one;" +
     `\nof each, the median of ${ROUNDS} rounds in which ours and NumPy's alternate. diagrad splits large` +
-    "\nproducts over two cores (1 core: with the helper thread off); NumPy runs np.einsum along" +
-    "\ndiagrad's path on one thread. floor: the path's flops at two cores' f64x2 peak" +
+    "\nproducts over two cores (1 core: with the helper thread off) and writes every run into one" +
+    "\nresult array, as NumPy's out= (new: a new array each run, as without it; this engine frees" +
+    "\narrays only at garbage collection, so a large one is fresh memory the system maps in page by" +
+    "\npage). NumPy runs np.einsum along diagrad's path on one thread, without out= (a freed" +
+    "\nresult's memory is reused at once there; with out= NumPy measured no faster here)." +
+    "\nfloor: the path's flops at two cores' f64x2 peak" +
     `\n(${peak.toFixed(1)} GFLOP/s each, measured now), a bound no evaluation of ours can beat; where` +
     "\nnp÷floor is below 1, NumPy's one thread runs faster than that bound.",
 );

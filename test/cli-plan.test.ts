@@ -90,7 +90,9 @@ describe("einsum", () => {
       "0",
     ]);
     // no product large enough to start the second core
-    expect(text.stdout).toContain("over 5 runs (after 0 untimed warm-up runs; on one core)");
+    expect(text.stdout).toContain(
+      "over 5 runs (after 0 untimed warm-up runs; on one core; all into one result array)",
+    );
     for (const bad of ["-5", "x", "70000"]) {
       const r = run([...args, "--warmup", bad]);
       expect(r.status).toBe(2);
@@ -104,7 +106,7 @@ describe("einsum", () => {
     const two = JSON.parse(run([...args, "--warmup", "1", "--format", "json"]).stdout);
     expect(two.threads).toBe(2);
     const text = run([...args, "--warmup", "1"]);
-    expect(text.stdout).toContain("; large products split over two cores)");
+    expect(text.stdout).toContain("; large products split over two cores;");
     const one = run([...args, "--warmup", "1", "--threads", "1", "--format", "json"]);
     expect(JSON.parse(one.stdout).threads).toBe(1);
   });
@@ -117,6 +119,14 @@ describe("einsum", () => {
     const bad = run(["einsum", "ij,jk->ik", ...sizes, "--threads", "3"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("threads must be 1 or 2");
+  });
+
+  test("writes every run into one result array unless --new-result", () => {
+    const args = ["einsum", "ij,jk->ik", "--sizes", "i=40,j=40,k=40", "--random", "--warmup", "0"];
+    expect(run(args).stdout).toContain("; all into one result array)");
+    const fresh = run([...args, "--new-result"]);
+    expect(fresh.status).toBe(0);
+    expect(fresh.stdout).toContain("; a new result array each run)");
   });
 
   test("asks for --random rather than guessing", () => {

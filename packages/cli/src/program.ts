@@ -194,7 +194,7 @@ export function buildProgram(done: (code: number) => void): Command {
       .command("einsum")
       .summary("evaluate an einsum on random operands and time it")
       .description(
-        "Evaluate an einsum with the planned order on seeded random operands; reports the median evaluation time over --repeat runs. Untimed runs come first for --warmup milliseconds (and until the second core is up), so that the timed ones see the steady state; process start-up, parsing, planning and data generation are excluded. Large matrix products use two cores unless --threads 1.",
+        "Evaluate an einsum with the planned order on seeded random operands; reports the median evaluation time over --repeat runs. Untimed runs come first for --warmup milliseconds (and until the second core is up), so that the timed ones see the steady state; process start-up, parsing, planning and data generation are excluded. All runs write into one result array, as a loop with NumPy's out= would (--new-result: a new array each run, whose fresh memory is then timed too). Large matrix products use two cores unless --threads 1.",
       ),
   )
     .option("--random", "use random operands (the only kind for now)")
@@ -202,6 +202,7 @@ export function buildProgram(done: (code: number) => void): Command {
     .option("--warmup <ms>", "milliseconds of untimed runs before them (0: none)", parseWarmup, 200)
     .option("--threads <n>", "cores for large matrix products: 1 or 2", parseThreads, 2)
     .option("--seed <n>", "seed for the random operands", parseSeed, 1)
+    .option("--new-result", "a new result array each run (default: all runs write into one)")
     .addHelpText(
       "after",
       examples([

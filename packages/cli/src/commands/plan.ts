@@ -48,6 +48,7 @@ export function einsumCommand(source: string, options: EinsumOptions): Outcome {
     repeat: options.repeat,
     warmup: options.warmup,
     seed: options.seed,
+    newResult: options.newResult,
   });
   const { ms, warmups, threads } = run;
   const shape = run.result.shape;
@@ -60,7 +61,8 @@ export function einsumCommand(source: string, options: EinsumOptions): Outcome {
   const lines = [
     `median evaluation time: ${ms.toFixed(3)} ms over ${options.repeat} run${options.repeat === 1 ? "" : "s"}` +
       ` (after ${warmups} untimed warm-up run${warmups === 1 ? "" : "s"};` +
-      ` ${threads === 2 ? "large products split over two cores" : "on one core"})`,
+      ` ${threads === 2 ? "large products split over two cores" : "on one core"};` +
+      ` ${options.newResult === true ? "a new result array each run" : "all into one result array"})`,
     `result shape: [${shape.join(", ")}]`,
     `path:  ${path(run.path)}`,
   ];

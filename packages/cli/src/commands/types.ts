@@ -74,6 +74,8 @@ export interface EinsumOptions extends PlanOptions {
   seed: number;
   /** Cores for large matrix products (default 2). */
   threads?: 1 | 2;
+  /** Each run returns a new array, instead of all writing into one. */
+  newResult?: boolean;
 }
 
 export type CommandName = "diff" | "eval" | "check" | "draw" | "steps" | "plan" | "einsum";

@@ -336,6 +336,88 @@ describe("a compiled contraction", () => {
     }
   });
 
+  it("writes into an output array when given one, every entry of it, run after run", () => {
+    const rand = mulberry32(12);
+    for (let trial = 0; trial < 40; trial++) {
+      // repeated and extra output labels: the final layout (a diagonal, a broadcast) writes `out`
+      const p = randomProblem(rand, { ...base, operands: [1, 6], extraOutput: 2 });
+      const shaped = p.operands.map((op) => ({ labels: op.labels, shape: op.tensor.shape }));
+      const compiled = compileContraction(shaped, p.output, p.sizes);
+      const out = new Float64Array(naiveEinsum(p.operands, p.output, p.sizes).value.length);
+      for (let run = 0; run < 2; run++) {
+        out.fill(Number.NaN);
+        const ops = p.operands.map((op) => operand([...op.labels], p.sizes, rand));
+        const got = compiled.run(
+          ops.map((op) => op.tensor.data),
+          out,
+        );
+        expect(got.data).toBe(out);
+        const want = naiveEinsum(ops, p.output, p.sizes);
+        for (let k = 0; k < want.value.length; k++) {
+          const err = Math.abs(out[k] - want.value[k]);
+          expect(err).toBeLessThanOrEqual(1e-12 * Math.max(want.scale[k], Number.MIN_VALUE));
+        }
+      }
+    }
+  });
+
+  it("writes a large product straight into an output in the kernels' memory", () => {
+    const rand = mulberry32(13);
+    const s = new Map([
+      [0, 64],
+      [1, 48],
+      [2, 40],
+    ]);
+    const ops = [operand([0, 1], s, rand), operand([1, 2], s, rand)];
+    const shaped = ops.map((op) => ({ labels: op.labels, shape: op.tensor.shape }));
+    // in the output's order (whole tiles: the kernel's own store) and transposed (a layout step)
+    for (const output of [
+      [0, 2],
+      [2, 0],
+    ]) {
+      const out = allocate(64 * 40);
+      if (out === null) continue; // no shared memory here: the plain case is tested above
+      out.fill(Number.NaN);
+      const got = compileContraction(shaped, output, s).run(
+        ops.map((op) => op.tensor.data),
+        out,
+      );
+      expect(got.data).toBe(out);
+      const want = naiveEinsum(ops, output, s);
+      for (let k = 0; k < want.value.length; k++) {
+        expect(Math.abs(out[k] - want.value[k])).toBeLessThanOrEqual(1e-12 * want.scale[k]);
+      }
+      release(out);
+    }
+  });
+
+  it("says when an output array has the wrong size or overlaps an operand", () => {
+    const s = new Map([
+      [0, 2],
+      [1, 3],
+    ]);
+    const compiled = compileContraction(
+      [
+        { labels: [0, 1], shape: [2, 3] },
+        { labels: [1], shape: [3] },
+      ],
+      [0],
+      s,
+    );
+    const a = new Float64Array(6);
+    const v = new Float64Array(3);
+    expect(() => compiled.run([a, v], new Float64Array(3))).toThrow(
+      /the output has 3 entries for shape \[2\]/,
+    );
+    expect(() => compiled.run([a, v], a.subarray(4))).toThrow(/output array overlaps operand 0/);
+    expect(() => compiled.run([a, v], v.subarray(1))).toThrow(/output array overlaps operand 1/);
+    // beside the operands in the same buffer is fine
+    const all = Float64Array.of(1, 2, 3, 4, 5, 6, 1, 10, 100, Number.NaN, Number.NaN);
+    const out = all.subarray(9);
+    compiled.run([all.subarray(0, 6), all.subarray(6, 9)], out);
+    expect([...out]).toEqual([321, 654]);
+  });
+
   it("says which array does not fit the shapes it was compiled for", () => {
     const s = new Map([
       [0, 2],

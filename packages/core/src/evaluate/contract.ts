@@ -43,12 +43,24 @@ const COPY_IN_MIN = 4096;
 /**
  * A contraction planned for its operands' labels and shapes: `run` computes it from one
  * row-major array per operand, each decision that depends only on labels, shapes and path
- * (one-operand steps, each step's orientation and layout, the final layout) made once.
+ * (one-operand steps, each step's orientation and layout, the final layout) made once. The
+ * result is a new array, or `out` (overwritten; as NumPy's `out=`): in a loop, one array written
+ * again and again saves the fresh memory a new one costs each time (the engine frees arrays only
+ * when it collects garbage, so a new large result is memory the system maps in page by page).
  */
 export interface Contraction {
   /** The result's shape. */
   readonly shape: readonly number[];
-  run(data: readonly Float64Array[]): Tensor;
+  run(data: readonly Float64Array[], out?: Float64Array): Tensor;
+}
+
+/** Whether two arrays share any memory. */
+function overlap(a: Float64Array, b: Float64Array): boolean {
+  return (
+    a.buffer === b.buffer &&
+    a.byteOffset < b.byteOffset + b.byteLength &&
+    b.byteOffset < a.byteOffset + a.byteLength
+  );
 }
 
 /**
@@ -120,7 +132,7 @@ export function compileContraction(
   const factor = labelSize(loops, sizes);
   const shape = Object.freeze(output.map((l) => sizes.get(l) as number));
 
-  const run = (data: readonly Float64Array[]): Tensor => {
+  const run = (data: readonly Float64Array[], out?: Float64Array): Tensor => {
     if (data.length !== operands.length) {
       throw new Error(`contract: ${data.length} arrays for ${operands.length} operands`);
     }
@@ -130,7 +142,15 @@ export function compileContraction(
           `contract: operand ${k} has ${d.length} entries for shape [${operands[k].shape}]`,
         );
       }
+      if (out !== undefined && overlap(d, out)) {
+        throw new Error(`contract: the output array overlaps operand ${k}`);
+      }
     }
+    if (out !== undefined && out.length !== size(shape)) {
+      throw new Error(`contract: the output has ${out.length} entries for shape [${shape}]`);
+    }
+    // the result's array: `out`, or a new one (every caller asks for the result's size)
+    const give = out === undefined ? resultArray : () => out;
     const intermediates = new Set<Float64Array>();
     let values: Float64Array;
     try {
@@ -150,7 +170,7 @@ export function compileContraction(
         // the last step's result is a plain array, which the caller can let go of, when it is
         // already laid out on the output labels; else an intermediate, laid out into one below
         const toCaller = last && final === null;
-        const next = pair.run(u, v, toCaller ? resultArray : takeArray);
+        const next = pair.run(u, v, toCaller ? give : takeArray);
         // the two operands were consumed: free those that were our own intermediates
         for (const used of [u, v]) if (intermediates.delete(used)) giveArray(used);
         if (!toCaller) intermediates.add(next);
@@ -158,7 +178,7 @@ export function compileContraction(
         arrays.push(next);
       }
       const result = arrays[0] ?? Float64Array.of(1);
-      values = final === null ? result : final.run(result, resultArray(size(shape)));
+      values = final === null ? result : final.run(result, give(size(shape)));
     } finally {
       for (const d of intermediates) giveArray(d);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DiagradError } from "../language/span.js";
 import { mulberry32 } from "../plan/random.js";
+import { address } from "./heap.js";
 import { runEquation } from "./run.js";
 
 describe("runEquation", () => {
@@ -38,6 +39,20 @@ describe("runEquation", () => {
     ]);
     for (let x = 0; x < one.result.data.length; x++) {
       expect(other.result.data[x]).toBeCloseTo(one.result.data[x], 10);
+    }
+  });
+
+  it("gives the same numbers into one reused array as into a new one each run", () => {
+    // 64 × 48 × 40: the kernel writes whole tiles straight into the reused array
+    for (const equation of ["ij,jk->ik", "ij,jk->ki", "ij,jk->"]) {
+      const sizes = { i: 64, j: 48, k: 40 };
+      const reused = runEquation(equation, sizes, { seed: 5, repeat: 3 }).result;
+      const fresh = runEquation(equation, sizes, { seed: 5, repeat: 3, newResult: true }).result;
+      expect(reused.shape).toEqual(fresh.shape);
+      expect(reused.data).toEqual(fresh.data);
+      expect(reused.data.some((x) => x !== 0)).toBe(true);
+      // the result returned is the caller's own, not the kernels' memory freed after the runs
+      expect(address(reused.data)).toBe(-1);
     }
   });
 

@@ -3,9 +3,10 @@
  * command reports it for benchmarks. The path is planned once; the operands are filled with seeded
  * uniform numbers in [−1, 1), in the kernels' memory where it is shared (as an application's
  * tensors would be, were it to keep them there), and the contraction along the path, compiled once
- * for the operands' shapes (`compileContraction`), is repeated;
- * the reported time is the median over the repeats of the evaluation alone (no parsing, data
- * generation or planning). Untimed warm-up runs may come first (`warmup`), so that the timed ones
+ * for the operands' shapes (`compileContraction`), is repeated, each time into the same result
+ * array (there too: NumPy's `out=`, as a loop evaluating a network many times would use it), unless
+ * `newResult` asks for a new one each time. The reported time is the median over the repeats of
+ * the evaluation alone (no parsing, data generation or planning). Untimed warm-up runs may come first (`warmup`), so that the timed ones
  * see the steady state: the engine's compiled hot code, and both cores once the helper is up.
  */
 
@@ -35,6 +36,11 @@ export interface RunOptions {
   plan?: PlanOptions;
   /** A path to follow instead of planning one (in `numpy.einsum_path`'s form). */
   path?: readonly PathStep[];
+  /**
+   * Each evaluation returns a new array (default false: all write into one): the time then
+   * includes the new array's fresh memory.
+   */
+  newResult?: boolean;
 }
 
 /**
@@ -104,6 +110,7 @@ export function runEquation(
   checkSizes(shapes, size(contraction.shape), pathCost(inputs, output, sizeMap, path).peak);
   const arrays: Float64Array[] = [];
   const times: number[] = [];
+  let out: Float64Array | undefined;
   let result: Tensor | undefined;
   let warmups = 0;
   try {
@@ -112,6 +119,8 @@ export function runEquation(
       for (let k = 0; k < data.length; k++) data[k] = 2 * random() - 1;
       arrays.push(data);
     }
+    const n = size(contraction.shape);
+    out = options.newResult === true ? undefined : (allocate(n) ?? new Float64Array(n));
     // the helper thread, when attached, starts on the first large product
     const helper = attachedHelper();
     const begun = performance.now();
@@ -119,19 +128,22 @@ export function runEquation(
       now - begun < warmup ||
       (helper?.starting() === true && now - begun < warmup + HELPER_WAIT_MS);
     for (; warmup > 0 && (warmups === 0 || warming(performance.now())); warmups++) {
-      result = contraction.run(arrays);
+      result = contraction.run(arrays, out);
     }
     for (let r = 0; r < repeat; r++) {
       const start = performance.now();
-      result = contraction.run(arrays);
+      result = contraction.run(arrays, out);
       times.push(performance.now() - start);
     }
+    // the last result, in an array of its own (`out` is freed below)
+    if (out !== undefined) result = { shape: [...contraction.shape], data: out.slice() };
   } catch (error) {
     // an array the machine could not give (typed arrays throw RangeError when memory runs out)
     if (!(error instanceof RangeError)) throw error;
     throw new DiagradError("value", `einsum: not enough memory for these sizes (${error.message})`);
   } finally {
     for (const data of arrays) release(data);
+    if (out !== undefined) release(out);
   }
   times.sort((a, b) => a - b);
   const mid = times.length >> 1;
