@@ -72,6 +72,14 @@ export type Job = readonly [
 /** A is copied rather than packed when B has at most this many panels. */
 const COPY_MAX_PANELS = 8;
 /**
+ * A that lives in the kernels' memory is read where it lies rather than packed when B has at most
+ * this many panels (n ≤ 128). Measured here, in one process alternating builds: with 32 rather
+ * than 8, ring 8 (64 × 64 × 64 products) and ring 12 ran in 0.95 of their time, hadamard ×5 in
+ * 0.94–0.95, 256 × 256 × n products in 0.89 (n = 48) to 0.95 (n = 128); with no bound, 256³ ran
+ * in 0.93–0.95 but 128 × 256 × 512 in 1.07.
+ */
+const IN_PLACE_MAX_PANELS = 32;
+/**
  * Kernel calls for row panels [from, to) of a block, `step` panels of `rows` rows at a time, with
  * kernel number `which` of `KERNELS`: A's panels start at byte `a`, `aPanel` bytes apart (with
  * the kernel's `aStride`), C's first row at byte `c`. Self-contained (no outer names), since the
@@ -178,9 +186,11 @@ export function product(
   let complete = true;
   const mem = heap();
   const ldc = nPad * 8;
-  // Copying A's contiguous rows or columns as they are saves packing's cost, but the kernel then
-  // reads A with a large stride; that pays only when each A panel meets few B panels (n ≤ 32).
-  const copy = Math.ceil(n / NR) <= COPY_MAX_PANELS;
+  // Copying A's contiguous rows or columns as they are (or reading them where they lie) saves
+  // packing's cost, but the kernel then reads A with a large stride; that pays only when each A
+  // panel meets few B panels (n ≤ 32 copied, n ≤ 128 in place).
+  const resident = address(a.data) >= 0;
+  const copy = Math.ceil(n / NR) <= (resident ? IN_PLACE_MAX_PANELS : COPY_MAX_PANELS);
   const layout = copy && a.col === 1 ? "rows" : copy && a.row === 1 ? "columns" : "panels";
   for (let j0 = 0; j0 < n; j0 += NC) {
     const nc = Math.min(NC, n - j0);

@@ -135,14 +135,20 @@ describe("the helper thread", () => {
 
   it("comes up and splits large products, with the same numbers as one thread", async () => {
     const rand = mulberry32(51);
-    // packed panels (n large), copied rows and copied columns of A (n ≤ 32)
+    // packed panels (n large), copied rows and copied columns of A (n ≤ 32), and rows read where
+    // they lie in the kernels' memory (n ≤ 128)
     const cases = [
-      { m: 301, k: 290, n: 257, transposed: false },
-      { m: 1200, k: 300, n: 30, transposed: false },
-      { m: 1200, k: 300, n: 30, transposed: true },
+      { m: 301, k: 290, n: 257, transposed: false, resident: false },
+      { m: 1200, k: 300, n: 30, transposed: false, resident: false },
+      { m: 1200, k: 300, n: 30, transposed: true, resident: false },
+      { m: 301, k: 290, n: 101, transposed: false, resident: true },
     ];
-    const products = cases.map(({ m, k, n, transposed }) => {
-      const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1); // Aᵀ when transposed
+    const products = cases.map(({ m, k, n, transposed, resident }) => {
+      const values = Float64Array.from({ length: m * k }, () => 2 * rand() - 1); // Aᵀ when transposed
+      const home = resident ? allocate(m * k) : null;
+      home?.set(values);
+      const a = home ?? values;
+      expect(address(a) >= 0).toBe(resident);
       const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
       const view = transposed
         ? { data: a, offset: 0, row: 1, col: m }
@@ -153,7 +159,7 @@ describe("the helper thread", () => {
         return c;
       };
       const at = (i: number, p: number) => (transposed ? a[p * m + i] : a[i * k + p]);
-      return { m, k, n, b, run, at };
+      return { m, k, n, a, b, run, at };
     });
     disableThreads();
     const alone = products.map((p) => p.run());
@@ -179,6 +185,7 @@ describe("the helper thread", () => {
       }
       expect(worst).toBeLessThan(1e-12);
     }
+    for (const { a } of products) release(a);
   });
 
   it("keeps up when the memory grows between products, and reads A in place with it", async () => {

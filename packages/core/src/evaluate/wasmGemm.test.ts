@@ -94,14 +94,16 @@ describe("wasmMatmul", () => {
     }
   });
 
-  it("reads thin products' A in place from the kernels' memory, rows or columns", () => {
+  it("reads A in place from the kernels' memory, rows or columns, for products up to 128 wide", () => {
     const rand = mulberry32(45);
-    // n ≤ 32: A's rows (or columns) are read where they lie; m = 131 leaves a partial panel,
-    // k = 300 two blocks of k, and A sits 3 entries into its array
+    // n ≤ 128: A's rows (or columns) are read where they lie; m = 131 leaves a partial panel,
+    // k = 300 two blocks of k, n = 101 a partial panel of B, and A sits 3 entries into its array
     for (const [m, k, n] of [
       [131, 300, 6],
       [8, 9, 32],
       [3, 5, 2],
+      [131, 300, 101],
+      [64, 64, 128],
     ]) {
       const a = Float64Array.from({ length: m * k }, () => 2 * rand() - 1);
       const b = Float64Array.from({ length: k * n }, () => 2 * rand() - 1);
