@@ -342,6 +342,23 @@ describe("the helper thread", () => {
     expect(worst(shared, 13)).toBeLessThan(1e-12);
   });
 
+  it("leaves a batch of tiny products to the helper when staging one costs as much as computing it", async () => {
+    // 2048 entries of 8 × 8 × 8: this thread only stages, in rounds of 32 entries (31 in the
+    // last round, and the very last entry here)
+    const [t, m, k, n] = [2048, 8, 8, 8];
+    const { batch, worst } = randomBatch(mulberry32(61), t, m, k, n);
+    disableThreads();
+    const alone = batch();
+    const real = await readyHelper();
+    const jobs: number[] = [];
+    attachHelper(counting(real, jobs));
+    const shared = batch();
+    attachHelper(null);
+    expect(jobs.reduce((a, b) => a + b, 0)).toBe(2047);
+    expect(shared).toEqual(alone);
+    expect(worst(shared, 5)).toBeLessThan(1e-12);
+  });
+
   it("uses the helper's entries as they are finished, and redoes those after a failure", async () => {
     // 16 entries of 64 × 64 × 64 (4 million multiply–adds in all): 9 for the helper, 7 here
     const [t, m, k, n] = [16, 64, 64, 64];
@@ -395,7 +412,8 @@ describe("the helper thread", () => {
   });
 
   it("finishes this thread's entries one by one when they do not fit beside the helper's", async () => {
-    // 17 entries of 40 × 32 × 50: 9 for the helper, and 8 here, each too small to split
+    // 17 entries of 40 × 32 × 50: 10 for the helper, and 7 here (it stages the helper's), each
+    // too small to split
     const [t, m, k, n] = [17, 40, 32, 50];
     expect(m * k * n < SPLIT_MIN && t * m * k * n >= BATCH_SPLIT_MIN).toBe(true);
     const { batch, worst } = randomBatch(mulberry32(57), t, m, k, n);
@@ -404,13 +422,13 @@ describe("the helper thread", () => {
     const real = await readyHelper();
     const jobs: number[] = [];
     attachHelper(counting(real, jobs));
-    // the helper's nine scratch blocks fit, this thread's first product does not
-    Object.assign(reserves, { calls: 0, failAt: 10 });
+    // the helper's ten scratch blocks fit, this thread's first product does not
+    Object.assign(reserves, { calls: 0, failAt: 11 });
     const shared = batch();
     attachHelper(null);
     Object.assign(reserves, { failAt: -1 });
-    expect(jobs).toEqual(new Array(9).fill(1));
-    expect(reserves.calls).toBeGreaterThan(10); // the entries went on after the failed reservation
+    expect(jobs).toEqual(new Array(10).fill(1));
+    expect(reserves.calls).toBeGreaterThan(11); // the entries went on after the failed reservation
     expect(shared).toEqual(alone);
     expect(worst(shared, 17)).toBeLessThan(1e-12);
   });

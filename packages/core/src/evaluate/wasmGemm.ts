@@ -17,9 +17,10 @@ import {
   type Scratch,
   unpack,
 } from "./blocked.js";
-import { unreserve } from "./heap.js";
+import { address, unreserve } from "./heap.js";
 import { attachedHelper, type Helper, MAX_JOBS } from "./helper.js";
 import { zero } from "./loops.js";
+import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
 import { type Runtime, runtime } from "./wasmRuntime.js";
 
@@ -30,6 +31,16 @@ import { type Runtime, runtime } from "./wasmRuntime.js";
  * one-thread time shared; from a million on, sharing lost nothing.
  */
 export const BATCH_SPLIT_MIN = 1 << 20;
+/**
+ * What this thread's staging of one entry for the helper costs, in the kernel's multiply–adds per
+ * value staged: A's m·k and B's k·n packed, and C's m·n unpacked unless the kernel writes C in
+ * place. Measured here, alternating builds: against this thread taking one entry fewer than the
+ * helper, attention QKᵀV (8 entries of 64 × 128 × 64, 4 here rather than 3) ran in 0.89–0.91 of
+ * its time, 64 products of 32³ in 0.95, 20 of 30 × 100 × 30 (C unpacked) in 0.95–0.98, attention
+ * scores and multi-head proj within ±2 %, 256 products of 16³ in 1.01–1.04; with a cost of 8192
+ * per entry on top, those 256 products ran 1.28× slower (this thread only staging).
+ */
+const STAGE_COST = 3;
 
 /**
  * Whether the SIMD kernel is available here (compiling it on first call).
@@ -96,10 +107,10 @@ function multiply(
  * The batch `C[t] = A[t] · B[t]` for t < `batch`, `entry(t)` giving the two views and C's entries
  * lying m·n apart from 0 on; false when the kernel is unavailable or its memory cannot hold a
  * product (then C may hold some entries). When the helper is up, the batch is large and each entry
- * one block, the helper computes a little over half of the entries — packed by this thread first,
- * each into scratch of its own, and handed over as one job — while this thread computes the rest,
- * unpacking the helper's entries as they are finished; otherwise entry by entry (a large entry
- * split with the helper on its own).
+ * one block, the helper computes half of the entries or more (the more, the more packing them
+ * costs against computing them) — packed by this thread first, each into scratch of its own, and
+ * handed over as one job — while this thread computes the rest, unpacking the helper's entries as
+ * they are finished; otherwise entry by entry (a large entry split with the helper on its own).
  *
  * @example wasmBatch((t) => [view(a, t * m * k), view(b, t * k * n)], c, 16, m, k, n)
  */
@@ -118,12 +129,15 @@ export function wasmBatch(
   let t = 0;
   if (oneBlock && batch * m * k * n >= BATCH_SPLIT_MIN && partner?.ready() === true) {
     // rounds of `mine` entries here and `h` on the helper (each helper entry makes at most two
-    // kernel jobs): this thread takes one entry fewer than the helper, as it also packs the
-    // helper's entries and unpacks them all (timed here: with halves, it was always the last)
+    // kernel jobs): this thread also stages the helper's entries (`STAGE_COST`), so it takes
+    // `share` entries per helper entry, and both finish together
+    const direct = address(c) >= 0 && m % MR === 0 && n % NR === 0;
+    const stage = STAGE_COST * (m * k + k * n + (direct ? 0 : m * n));
+    const share = Math.max(0, 1 - stage / (m * k * n));
     while (batch - t >= 2) {
       const count = batch - t;
-      const h = Math.min(MAX_JOBS / 2, count - Math.max(1, (count - 1) >> 1));
-      const mine = Math.min(count - h, Math.max(1, h - 1));
+      const h = Math.min(MAX_JOBS / 2, count - 1, Math.max(1, Math.round(count / (1 + share))));
+      const mine = Math.min(count - h, Math.round(h * share));
       const next = shareEntries(r, partner, entry, c, t, mine, h, m, k, n);
       if (next < 0) break; // no room for the helper's scratch: entry by entry from here
       // this thread's entries that did not fit beside the helper's scratch, now freed
