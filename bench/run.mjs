@@ -6,8 +6,9 @@
  * function; diagrad's planning time against theirs; and diagrad's evaluation time against
  * `np.einsum(..., optimize=<diagrad's path>)` on one thread (OPENBLAS_NUM_THREADS=1), measured in
  * this same run in alternating rounds, with diagrad on two cores (as on Node by default) and on
- * one, writing into one result array, and on two cores with a new result array each run. Then a GEMM line (n = 512: one core, two cores, the core's f64x2 peak and NumPy) and, when
- * present, the simplification and render benchmarks. Runs on the built `packages/core/dist`.
+ * one, writing into one result array, and on two cores with a new result array each run. Then a
+ * GEMM line (n = 512: one core, two cores, the core's f64x2 peak and NumPy) and, when present,
+ * the simplification and render benchmarks. Runs on the built `packages/core/dist`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -272,10 +273,10 @@ console.log(
     "\nresult array, as NumPy's out= (new: a new array each run, as without it; this engine frees" +
     "\narrays only at garbage collection, so a large one is fresh memory the system maps in page by" +
     "\npage). NumPy runs np.einsum along diagrad's path on one thread, without out= (a freed" +
-    "\nresult's memory is reused at once there; with out= NumPy measured no faster here)." +
-    "\nfloor: the path's flops at two cores' f64x2 peak" +
-    `\n(${peak.toFixed(1)} GFLOP/s each, measured now), a bound no evaluation of ours can beat; where` +
-    "\nnp÷floor is below 1, NumPy's one thread runs faster than that bound.",
+    "\nresult's memory is reused at once there; with out= NumPy measured no faster here). floor:" +
+    ` the\npath's flops at two cores' f64x2 peak (${peak.toFixed(1)} GFLOP/s each, measured now), a` +
+    "\nbound no evaluation of ours can beat; where np÷floor is below 1, NumPy's one thread runs" +
+    "\nfaster than that bound.",
 );
 
 // GEMM, n = 512: diagrad's matrix product via a one-step einsum, on one core and on two, against
@@ -301,7 +302,7 @@ const theirs = numpy
 console.log(
   `\nGEMM n=${n}, GFLOP/s: diagrad ${one.toFixed(1)} on one core (${(one / peak).toFixed(2)} of the` +
     ` f64x2 peak ${peak.toFixed(1)} measured now), ${two.toFixed(1)} on two` +
-    ` (wasm kernel: ${wasmKernelKind()})${theirs}`,
+    ` (wasm kernel: ${wasmKernelKind()}; C written into one array)${theirs}`,
 );
 console.log(`contraction suite: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 

@@ -3,11 +3,12 @@
  * command reports it for benchmarks. The path is planned once; the operands are filled with seeded
  * uniform numbers in [−1, 1), in the kernels' memory where it is shared (as an application's
  * tensors would be, were it to keep them there), and the contraction along the path, compiled once
- * for the operands' shapes (`compileContraction`), is repeated, each time into the same result
- * array (there too: NumPy's `out=`, as a loop evaluating a network many times would use it), unless
- * `newResult` asks for a new one each time. The reported time is the median over the repeats of
- * the evaluation alone (no parsing, data generation or planning). Untimed warm-up runs may come first (`warmup`), so that the timed ones
- * see the steady state: the engine's compiled hot code, and both cores once the helper is up.
+ * for the operands' shapes (`compileContraction`), is repeated, each time writing into the same
+ * result array (in the kernels' memory too; NumPy's `out=`, as a loop evaluating a network many
+ * times would use it) unless `newResult` asks for a new one each time. The reported time is the
+ * median over the repeats of the evaluation alone (no parsing, data generation or planning).
+ * Untimed warm-up runs may come first (`warmup`), so that the timed ones see the steady state: the
+ * engine's compiled hot code, and both cores once the helper is up.
  */
 
 import { DiagradError } from "../language/span.js";
