@@ -108,6 +108,14 @@ function randomBatch(rand: () => number, t: number, m: number, k: number, n: num
   return { batch, worst };
 }
 
+/** `randomBatch`'s batch computed on this thread alone, and a helper of its own, up. */
+async function batchAndHelper(rand: () => number, t: number, m: number, k: number, n: number) {
+  const { batch, worst } = randomBatch(rand, t, m, k, n);
+  disableThreads();
+  const alone = batch();
+  return { batch, worst, alone, real: await readyHelper() };
+}
+
 /** `real`, recording the arguments of each `start`. */
 function recording(real: Helper, starts: (readonly number[])[]): Helper {
   return {
@@ -315,10 +323,7 @@ describe("the helper thread", () => {
     // 9 entries of 100 × 70 × 80 (one block each, 5 million multiply–adds in all): 5 for the
     // helper in one job, 4 here
     const [t, m, k, n] = [9, 100, 70, 80];
-    const { batch, worst } = randomBatch(rand, t, m, k, n);
-    disableThreads();
-    const alone = batch();
-    const real = await readyHelper();
+    const { batch, worst, alone, real } = await batchAndHelper(rand, t, m, k, n);
     const jobs: number[] = [];
     attachHelper(counting(real, jobs));
     const shared = batch();
@@ -346,10 +351,7 @@ describe("the helper thread", () => {
     // 2048 entries of 8 × 8 × 8: this thread only stages, in rounds of 32 entries (31 in the
     // last round, and the very last entry here)
     const [t, m, k, n] = [2048, 8, 8, 8];
-    const { batch, worst } = randomBatch(mulberry32(61), t, m, k, n);
-    disableThreads();
-    const alone = batch();
-    const real = await readyHelper();
+    const { batch, worst, alone, real } = await batchAndHelper(mulberry32(61), t, m, k, n);
     const jobs: number[] = [];
     attachHelper(counting(real, jobs));
     const shared = batch();
@@ -362,10 +364,7 @@ describe("the helper thread", () => {
   it("uses the helper's entries as they are finished, and redoes those after a failure", async () => {
     // 16 entries of 64 × 64 × 64 (4 million multiply–adds in all): 9 for the helper, 7 here
     const [t, m, k, n] = [16, 64, 64, 64];
-    const { batch, worst } = randomBatch(mulberry32(58), t, m, k, n);
-    disableThreads();
-    const alone = batch();
-    const real = await readyHelper();
+    const { batch, worst, alone, real } = await batchAndHelper(mulberry32(58), t, m, k, n);
     // asked after each of this thread's entries, for the helper's next entry (one job each)
     const asked: number[] = [];
     attachHelper({
@@ -416,10 +415,7 @@ describe("the helper thread", () => {
     // too small to split
     const [t, m, k, n] = [17, 40, 32, 50];
     expect(m * k * n < SPLIT_MIN && t * m * k * n >= BATCH_SPLIT_MIN).toBe(true);
-    const { batch, worst } = randomBatch(mulberry32(57), t, m, k, n);
-    disableThreads();
-    const alone = batch();
-    const real = await readyHelper();
+    const { batch, worst, alone, real } = await batchAndHelper(mulberry32(57), t, m, k, n);
     const jobs: number[] = [];
     attachHelper(counting(real, jobs));
     // the helper's ten scratch blocks fit, this thread's first product does not
