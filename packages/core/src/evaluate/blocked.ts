@@ -119,6 +119,11 @@ export interface Scratch {
   direct: boolean;
 }
 
+/** Whether the kernel writes an m × n C straight into `c`: C lives in its memory, of whole tiles. */
+export function writesInPlace(c: Float64Array, m: number, n: number): boolean {
+  return address(c) >= 0 && m % MR === 0 && n % NR === 0;
+}
+
 /** Reserves a product's scratch; null when the kernels' memory cannot hold it. */
 export function reserveProduct(
   c: Float64Array,
@@ -131,7 +136,7 @@ export function reserveProduct(
   const aRows = Math.min(MS, mPad);
   const bCols = Math.min(NC, nPad);
   // C in the kernels' memory, of whole tiles, is written in place; otherwise a padded copy
-  const direct = address(c) >= 0 && mPad === m && nPad === n;
+  const direct = writesInPlace(c, m, n);
   const bytes = reserve((aRows * KC + KC * bCols + (direct ? 0 : mPad * nPad)) * 8);
   if (bytes < 0) return null;
   const base = bytes / 8;

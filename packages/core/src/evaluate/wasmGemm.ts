@@ -16,11 +16,11 @@ import {
   runChunks,
   type Scratch,
   unpack,
+  writesInPlace,
 } from "./blocked.js";
-import { address, unreserve } from "./heap.js";
+import { unreserve } from "./heap.js";
 import { attachedHelper, type Helper, MAX_JOBS } from "./helper.js";
 import { zero } from "./loops.js";
-import { MR, NR } from "./simdKernel.js";
 import type { StridedMatrix } from "./strided.js";
 import { type Runtime, runtime } from "./wasmRuntime.js";
 
@@ -131,8 +131,8 @@ export function wasmBatch(
     // rounds of `mine` entries here and `h` on the helper (each helper entry makes at most two
     // kernel jobs): this thread also stages the helper's entries (`STAGE_COST`), so it takes
     // `share` entries per helper entry, and both finish together
-    const direct = address(c) >= 0 && m % MR === 0 && n % NR === 0;
-    const stage = STAGE_COST * (m * k + k * n + (direct ? 0 : m * n));
+    const unpacked = writesInPlace(c, m, n) ? 0 : m * n;
+    const stage = STAGE_COST * (m * k + k * n + unpacked);
     const share = Math.max(0, 1 - stage / (m * k * n));
     while (batch - t >= 2) {
       const count = batch - t;
