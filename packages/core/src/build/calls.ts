@@ -91,6 +91,7 @@ export const calls: Record<string, Builder> = {
   },
   unvec: ({ arg, out }) => splitAxis(arg(0), 0, out[0], out[1]),
   eye: ({ out }) => einsum([], ["a", "a"], { a: out[0] }),
+  ones: ({ out }) => einsum([], ["a"], { a: out[0] }),
   einsum: ({ expr, arg }) => {
     const spec = expr.args[0];
     if (spec.kind !== "string") throw new Error("internal: einsum without subscripts");

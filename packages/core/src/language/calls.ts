@@ -106,6 +106,8 @@ export const CALL_RULES: Record<FunctionName, Rule> = {
   abs: same,
   relu: same,
   softplus: same,
+  sign: same,
+  step: same,
   sum: (inf, call) => {
     const shape = inf.shapeOf(arg(call, 0));
     if (call.args.length === 1) return [];
@@ -159,4 +161,5 @@ export const CALL_RULES: Record<FunctionName, Rule> = {
     const n = dimensionArgument(call, 0);
     return [n, n];
   },
+  ones: (_, call) => [dimensionArgument(call, 0)],
 };

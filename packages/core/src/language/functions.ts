@@ -17,6 +17,8 @@ export type FunctionName =
   | "abs"
   | "relu"
   | "softplus"
+  | "sign"
+  | "step"
   | "sum"
   | "mean"
   | "tr"
@@ -32,7 +34,8 @@ export type FunctionName =
   | "softmax"
   | "logsumexp"
   | "einsum"
-  | "eye";
+  | "eye"
+  | "ones";
 
 /**
  * What the help text and the checker know about a function.
@@ -70,6 +73,8 @@ const TABLE: Record<FunctionName, Entry> = {
   abs: elementwise("abs", "absolute value"),
   relu: elementwise("relu", "max(x, 0)"),
   softplus: elementwise("softplus", "log(1 + exp(x))"),
+  sign: elementwise("sign", "sign: −1, 0 or 1"),
+  step: elementwise("step", "Heaviside step: 1 where x > 0, else 0 (the derivative of relu)"),
   sum: [1, 2, "sum(X) / sum(X, axis)", "sum of all entries → scalar, or along one axis"],
   mean: [1, 1, "mean(X)", "mean of all entries → scalar"],
   tr: [1, 1, "tr(X)", "trace of a square matrix"],
@@ -86,6 +91,7 @@ const TABLE: Record<FunctionName, Entry> = {
   logsumexp: [1, 1, "logsumexp(X)", "log of the sum of exponentials along the last axis"],
   einsum: [2, Infinity, 'einsum("ij,jk->ik", A, B)', "Einstein summation, as NumPy's einsum"],
   eye: [1, 1, "eye(n)", "n × n identity matrix; n an integer or a dimension symbol", [0]],
+  ones: [1, 1, "ones(n)", "the ones vector 𝟏 of length n; n an integer or a dimension symbol", [0]],
 };
 
 /**

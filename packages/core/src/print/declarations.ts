@@ -12,7 +12,9 @@ const identifier = /^[\p{L}_][\p{L}\p{N}_]*$/u;
  * `declare("eye(n) @ x", new Map([["x", ["n"]]]))` → `"x: [n]; eye(n) @ x"`.
  */
 export function declare(formula: string, variables: ReadonlyMap<string, Shape>): string {
-  const symbols = [...formula.matchAll(/\beye\(([\p{L}_][\p{L}\p{N}_]*)\)/gu)].map((m) => m[1]);
+  const symbols = [...formula.matchAll(/\b(?:eye|ones)\(([\p{L}_][\p{L}\p{N}_]*)\)/gu)].map(
+    (m) => m[1],
+  );
   if (symbols.length === 0) return formula;
   // variables the formula mentions come first; each is declared only if it binds a new symbol
   const mentioned = (name: string) =>

@@ -4,9 +4,9 @@
  *
  * Python's precedence: `+ -` < `* / @` (left-associative, one level) < unary `-` < `**` <
  * postfix `.T` and calls; operands are parenthesised only where needed. Things the language has
- * no word for are spelt with what it has: the ones vector is `sum(eye(n), 0)`, a dimension `n`
- * as a number is `tr(eye(n))`, `sign(u)` is `u / abs(u)`, `step(u)` is `relu(u) / u`, and the
- * reshape tensor R[f, s, f + a·s] is an einsum of two Kronecker products of identities and ones.
+ * no word for are spelt with what it has: a dimension `n` as a number is `tr(eye(n))`, the ones
+ * vector of a product dimension `m*p` is `kron(ones(m), ones(p))`, and the reshape tensor
+ * R[f, s, f + a·s] is an einsum of two Kronecker products of identities and ones.
  */
 import type { Coefficient } from "../../network/coefficient.js";
 import type { Dim } from "../../network/types.js";
@@ -32,7 +32,13 @@ function eyeOf(dim: Dim): string {
     .map((d) => `eye(${d})`)
     .reduce((a, b) => `kron(${a}, ${b})`);
 }
-const onesOf = (dim: Dim) => `sum(${eyeOf(dim)}, 0)`;
+function onesOf(dim: Dim): string {
+  if (typeof dim === "number" || !dim.includes("*")) return `ones(${dim})`;
+  return dim
+    .split("*")
+    .map((d) => `ones(${d})`)
+    .reduce((a, b) => `kron(${a}, ${b})`);
+}
 
 function coefficientFactors(c: Coefficient): { value: number; up: string[]; down: string[] } {
   const dimText = (k: string, e: number) => Array<string>(Math.abs(e)).fill(`tr(${eyeOf(k)})`);
@@ -83,8 +89,6 @@ function call(name: string, args: readonly MExpr[]): Out {
 function fn(e: Extract<MExpr, { op: "fn" }>): Out {
   const arg = render(e.arg);
   if (e.fn === "pow") return { s: `${wrap(arg, ATOM)} ** ${numberText(e.param ?? 1)}`, level: 4 };
-  if (e.fn === "sign") return { s: `${wrap(arg, 3)} / abs(${arg.s})`, level: 2 };
-  if (e.fn === "step") return { s: `relu(${arg.s}) / ${wrap(arg, 3)}`, level: 2 };
   return { s: `${e.fn}(${arg.s})`, level: ATOM };
 }
 
@@ -98,6 +102,7 @@ function render(e: MExpr): Out {
       return mul(e.coeff, e.factors);
     case "add": {
       const parts = e.terms.map((t, k) => {
+        if (k > 0 && t.op === "num" && t.value < 0) return ` - ${numberText(-t.value)}`;
         if (k > 0 && t.op === "mul" && t.coeff.value < 0) {
           return ` - ${wrap(mul({ ...t.coeff, value: -t.coeff.value }, t.factors), 2)}`;
         }
