@@ -101,11 +101,9 @@ describe.each(rows.map((row, k) => ({ ...row, k })))(
   },
 );
 
-test("the Hessian of a two-layer network's loss w.r.t. W1 and its formulas take well under a second", () => {
-  const start = performance.now();
+test("the Hessian of a two-layer network's loss w.r.t. W1 has a certified formula (its time is in pnpm bench)", () => {
   const d = derivative({ source: "norm(W2 @ tanh(W1 @ x + b1) - y)**2", wrt: "W1", order: 2 });
   const f = formulas(d);
-  const elapsed = performance.now() - start;
   expect(f.formula.length).toBeGreaterThan(0);
-  expect(elapsed).toBeLessThan(1000);
+  expect(f.notes.filter((n) => n.includes("numerical check"))).toEqual([]);
 });

@@ -11,19 +11,17 @@ import { labels } from "../network/ops.js";
 import { variable } from "../network/primitives.js";
 import type { Network, Shape } from "../network/types.js";
 import { simplify } from "../simplify/simplify.js";
-import type { MExpr } from "./matrix/expr.js";
-import { networkExpr } from "./matrix/read.js";
 
 /**
- * dF as a matrix expression: `differentialExpr(J, 2, "A", ["m", "n"])` is `W (B ∘ dA)` for
- * J = ∂[W(A∘B)]/∂A.
+ * dF as a network: the Jacobian contracted with a new variable `d<wrt>`;
+ * `networkExpr(differentialNetwork(J, 2, "A", ["m", "n"]))` is `W (B ∘ dA)` for J = ∂[W(A∘B)]/∂A.
  */
-export function differentialExpr(
+export function differentialNetwork(
   jacobian: Network,
   outRank: number,
   wrt: string,
   wrtShape: Shape,
-): MExpr {
+): Network {
   const out = labels("o", outRank);
   const inn = labels("v", wrtShape.length);
   const d = variable(`d${wrt}`, wrtShape);
@@ -34,7 +32,7 @@ export function differentialExpr(
     ],
     out,
   );
-  return networkExpr(simplify(contracted));
+  return simplify(contracted);
 }
 
 /** The left-hand side: `dF` for a matrix, `df` otherwise; `d(∇f)` for a Hessian's. */

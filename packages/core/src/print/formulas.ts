@@ -9,12 +9,16 @@
  * `jax.jacobian`); denominator puts the variable's axes first.
  */
 import type { Derivative } from "../api.js";
+import { evaluate } from "../api.js";
+import type { Tensor } from "../evaluate/tensor.js";
 import { permute } from "../network/ops.js";
-import type { Network } from "../network/types.js";
+import type { Network, Shape } from "../network/types.js";
 import { networkKey } from "../simplify/canonical.js";
 import { simplify } from "../simplify/simplify.js";
+import { type Certifier, certifier } from "./certify.js";
 import { declare } from "./declarations.js";
-import { differentialExpr, differentialName } from "./differential.js";
+import { differentialName, differentialNetwork } from "./differential.js";
+import { tryEinsumForm } from "./einsumForm.js";
 import { freeIndexNames, IndexNames } from "./index/indexNames.js";
 import { latexIndex, namedIndexNotation, unicodeIndex } from "./index/named.js";
 import { abbreviate } from "./matrix/abbreviate.js";
@@ -23,6 +27,7 @@ import { networkExpr } from "./matrix/read.js";
 import { inputFormula } from "./render/input.js";
 import { latexFormula } from "./render/latex.js";
 import { textFormula } from "./render/text.js";
+import { contractTrailing, vecMatrix } from "./vec/reference.js";
 import { vectorized } from "./vec/vectorize.js";
 
 export type Layout = "numerator" | "denominator";
@@ -32,7 +37,10 @@ export interface FormulaOptions {
 }
 
 export interface Formulas {
-  /** Input language: re-parseable, evaluates to the derivative. */
+  /**
+   * Input language: re-parseable, evaluates to the derivative (certified: checked at random values
+   * before it is shown; a matrix form that fails gives way to the einsum form, said in `notes`).
+   */
   formula: string;
   text: string;
   latex: string;
@@ -53,6 +61,7 @@ export interface Formulas {
 
 /** Text and LaTeX with repeated softmax named `s`, and the `where` clauses. */
 function readable(e: MExpr, taken: ReadonlySet<string>) {
+  if (e.op === "mul" && e.coeff.value === 0) return { text: "0", latex: "0" };
   const { expr, where } = abbreviate(e, taken);
   const clause = (render: (e: MExpr) => string, sep: string) =>
     where.length ? `${sep}${where.map(([n, x]) => `${n} = ${render(x)}`).join(", ")}` : "";
@@ -68,6 +77,38 @@ function isSymmetric(net: Network): boolean | undefined {
 }
 
 const hasEinsum = (e: MExpr): boolean => exprKey(e).includes("einsum(");
+
+/** Every dimension symbol of the variables' shapes: index names must not take them. */
+function dimensionSymbols(d: Derivative): string[] {
+  const shapes = [...d.variables.values(), d.wrtShape];
+  return shapes.flatMap((s) => s.flatMap((x) => (typeof x === "string" ? x.split("*") : [])));
+}
+
+/**
+ * The matrix form `e` when it is certified; else the einsum form of `net` when that is; else
+ * undefined. `notes` says which was shown.
+ */
+function certifiedFormula(
+  e: MExpr,
+  net: Network,
+  check: Certifier,
+  declared: (e: MExpr) => string,
+  notes: string[],
+  what: string,
+): { expr: MExpr; formula: string; matrix: boolean } | undefined {
+  const formula = declared(e);
+  if (check.check(formula)) return { expr: e, formula, matrix: true };
+  const plain = tryEinsumForm(net);
+  const fallback = plain && declared(plain);
+  if (plain && fallback && check.check(fallback)) {
+    notes.push(
+      `no matrix form for ${what} passed its numerical check: written with einsum (the index form)`,
+    );
+    return { expr: plain, formula: fallback, matrix: false };
+  }
+  notes.push(`no formula for ${what} passed its numerical check: see the index form`);
+  return undefined;
+}
 
 /**
  * All the forms of `d`: `formulas(derivative({ source: "x @ A @ x", wrt: "x" })).text` is
@@ -90,9 +131,9 @@ export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas 
       : order.slice(0, inRank).map((_, k) => k);
   const taken = new Set([
     ...d.variables.keys(),
+    ...dimensionSymbols(d),
     ...net.shape.filter((s): s is string => typeof s === "string"),
   ]);
-  const e = networkExpr(net);
   const notes: string[] = [
     layout === "numerator"
       ? "numerator layout: Γ[out…, in…], the expression's axes first, then the variable's (as jax.jacobian)"
@@ -102,8 +143,6 @@ export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas 
     notes.push(
       "the expression is a scalar: the gradient has the variable's shape in either layout",
     );
-  if (hasEinsum(e)) notes.push("no matrix form for the whole result: formula written with einsum");
-  const { text, latex } = readable(e, taken);
   const names = new IndexNames(taken);
   // with symbolic dimensions the variable's axes keep their names (Γ[p,q,m,n]); else i, j, k in order
   const symbolic = net.shape.some((s) => typeof s === "string");
@@ -111,12 +150,30 @@ export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas 
   const free = freeIndexNames(net.shape, first, names);
   const lhs = (g: string, sep: string, close: string) =>
     free.length ? `${g}${sep}${free.join(sep === "[" ? "," : " ")}${close}` : g;
+  const index = `${lhs("Γ", "[", "]")} = ${namedIndexNotation(net, free, first, names, unicodeIndex)}`;
+  const indexLatex = `${lhs("\\Gamma", "_{", "}")} = ${namedIndexNotation(net, free, first, names, latexIndex)}`;
+
+  const variables = new Map(d.variables);
+  if (!variables.has(d.wrt)) variables.set(d.wrt, d.wrtShape);
+  const numbers = (values: Record<string, Tensor>) => evaluate({ ...d, network: net }, values);
+  const declared = (x: MExpr) => declare(inputFormula(x), d.variables);
+  const main = certifiedFormula(
+    networkExpr(net),
+    net,
+    certifier(variables, numbers),
+    declared,
+    notes,
+    "the derivative",
+  );
+  if (main && hasEinsum(main.expr))
+    notes.push("no matrix form for the whole result: formula written with einsum");
+  const shown = main?.matrix ? readable(main.expr, taken) : { text: index, latex: indexLatex };
   const result: Formulas = {
-    formula: declare(inputFormula(e), d.variables),
-    text,
-    latex,
-    index: `${lhs("Γ", "[", "]")} = ${namedIndexNotation(net, free, first, names, unicodeIndex)}`,
-    index_latex: `${lhs("\\Gamma", "_{", "}")} = ${namedIndexNotation(net, free, first, names, latexIndex)}`,
+    formula: main?.formula ?? "",
+    text: shown.text,
+    latex: shown.latex,
+    index,
+    index_latex: indexLatex,
     differential: "",
     layout,
     notes,
@@ -130,17 +187,51 @@ export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas 
     const vec = vectorized(d.network, outRank);
     if (vec) {
       const v = layout === "numerator" ? vec : transpose(vec);
-      result.vec_formula = declare(inputFormula(v), d.variables);
-      result.vec_text = readable(v, taken).text;
-      notes.push(
-        `vec form: ∂vec(F)/∂vec(${d.wrt}) with column-major vec (Fortran order); ${
-          layout === "numerator" ? "rows index vec(F), columns vec(" : "rows index vec("
-        }${d.wrt}${layout === "numerator" ? ")" : "), columns vec(F)"}`,
-      );
+      const vecNumbers = (values: Record<string, Tensor>) =>
+        vecMatrix(evaluate(d, values), outRank, layout !== "numerator");
+      const check = certifier(variables, vecNumbers);
+      const formula = declared(v);
+      if (check.check(formula)) {
+        result.vec_formula = formula;
+        result.vec_text = readable(v, taken).text;
+        notes.push(
+          `vec form: ∂vec(F)/∂vec(${d.wrt}) with column-major vec (Fortran order); ${
+            layout === "numerator" ? "rows index vec(F), columns vec(" : "rows index vec("
+          }${d.wrt}${layout === "numerator" ? ")" : "), columns vec(F)"}`,
+        );
+      } else notes.push("the vec form failed its numerical check and is not shown");
     }
   }
-  const dRank = d.network.shape.length - d.wrtShape.length;
-  const differential = differentialExpr(d.network, dRank, d.wrt, d.wrtShape);
-  result.differential = `${differentialName(outRank, d.order)} = ${readable(differential, taken).text}`;
+  result.differential = differentialForm(d, outRank, taken, variables, notes);
   return result;
+}
+
+/**
+ * `dF = …`: the Jacobian contracted with d<wrt> on the variable's axes, certified against the
+ * Jacobian's numbers contracted with random d<wrt>; the einsum form when the matrix form fails.
+ */
+function differentialForm(
+  d: Derivative,
+  outRank: number,
+  taken: ReadonlySet<string>,
+  variables: ReadonlyMap<string, Shape>,
+  notes: string[],
+): string {
+  const dRank = d.network.shape.length - d.wrtShape.length;
+  const dName = `d${d.wrt}`;
+  const name = differentialName(outRank, d.order);
+  if (variables.has(dName)) return `${name} = Γ · ${dName}`;
+  const net = differentialNetwork(d.network, dRank, d.wrt, d.wrtShape);
+  const withD = new Map(variables).set(dName, d.wrtShape);
+  const numbers = (values: Record<string, Tensor>) =>
+    contractTrailing(evaluate(d, values), values[dName]);
+  const found = certifiedFormula(
+    networkExpr(net),
+    net,
+    certifier(withD, numbers),
+    (x) => declare(inputFormula(x), withD),
+    notes,
+    "the differential",
+  );
+  return `${name} = ${found ? readable(found.expr, taken).text : `Γ · ${dName}`}`;
 }
