@@ -61,8 +61,10 @@ export function mul(coeff: Coefficient, factors: readonly MExpr[]): MExpr {
     ...flat.filter((f) => f.shape.length === 0),
     ...flat.filter((f) => f.shape.length > 0),
   ];
-  if (c.value === 1 && Object.keys(c.dims).length === 0 && scalarsFirst.length === 1)
-    return scalarsFirst[0];
+  const plain = Object.keys(c.dims).length === 0;
+  if (plain && scalarsFirst.length === 1 && scalarsFirst[0].op === "num")
+    return num(c.value * scalarsFirst[0].value);
+  if (c.value === 1 && plain && scalarsFirst.length === 1) return scalarsFirst[0];
   const shape = scalarsFirst.length ? scalarsFirst[scalarsFirst.length - 1].shape : [];
   return { op: "mul", coeff: c, factors: scalarsFirst, shape };
 }
@@ -81,8 +83,16 @@ export const negate = (e: MExpr): MExpr => mul({ value: -1, dims: {} }, [e]);
 
 /** `t₁ + t₂ + ⋯` (nested sums are flattened). */
 export function add(terms: readonly MExpr[]): MExpr {
-  const flat = terms.flatMap((t) => (t.op === "add" ? t.terms : [t]));
-  if (flat.length === 1) return flat[0];
+  const nested = terms.flatMap((t) => (t.op === "add" ? t.terms : [t]));
+  if (nested.length === 1) return nested[0];
+  // 𝟏 + u is 1 + u where u has 𝟏's shape (NumPy broadcasts the scalar)
+  const full = nested.some((t) => t.shape.length === 1 && t.op !== "ones");
+  const plain = full ? nested.map((t) => (t.op === "ones" ? num(1) : t)) : nested;
+  // a sum reads from a positive term: 1 − σ, not −σ + 1
+  const negative = (t: MExpr) =>
+    (t.op === "mul" && t.coeff.value < 0) || (t.op === "num" && t.value < 0);
+  const lead = negative(plain[0]) ? plain.findIndex((t) => !negative(t)) : -1;
+  const flat = lead > 0 ? [plain[lead], ...plain.filter((_, k) => k !== lead)] : plain;
   const shape = flat.reduce<Shape>((s, t) => (t.shape.length > s.length ? t.shape : s), []);
   return { op: "add", terms: flat, shape };
 }

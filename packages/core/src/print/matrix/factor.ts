@@ -11,7 +11,16 @@
 import type { Dim, Shape } from "../../network/types.js";
 import { einsumSum } from "./einsumSum.js";
 import { add, diagMatrix, exprKey, eye, hadamard, type MExpr, matmul, mul, num } from "./expr.js";
-import { onesOf, type Product, productExpr, productKey, productOf } from "./powers.js";
+import {
+  commonPower,
+  divide,
+  onesOf,
+  type Product,
+  productExpr,
+  productKey,
+  productOf,
+  withPower,
+} from "./powers.js";
 
 const unit = { value: 1, dims: {} };
 
@@ -42,18 +51,16 @@ function factor(list: Product[]): MExpr {
   );
 }
 
+/** A scalar factor of every term moves out; powers share their lower power (σ and σ² share σ). */
 function commonScalars(list: Product[]): MExpr | undefined {
-  const [first, ...rest] = list;
-  const common = first.scalars.filter((s) =>
-    rest.every((p) => p.scalars.some((t) => exprKey(t) === exprKey(s))),
+  const common = commonPower(
+    list.map((p) => p.scalars),
+    list.length,
   );
-  if (common.length === 0) return undefined;
-  const keys = new Set(common.map(exprKey));
-  const stripped = list.map((p) => ({
-    ...p,
-    scalars: p.scalars.filter((s) => !keys.has(exprKey(s))),
-  }));
-  return mul(unit, [...common, factor(stripped)]);
+  if (!common) return undefined;
+  const { base, exponent } = common;
+  const stripped = list.map((p) => ({ ...p, scalars: divide(p.scalars, base, exponent) }));
+  return mul(unit, [withPower(base, exponent), factor(stripped)]);
 }
 
 function commonCoefficient(list: Product[]): MExpr | undefined {
@@ -69,16 +76,28 @@ function commonCoefficient(list: Product[]): MExpr | undefined {
   return mul(c, [factor(rest)]);
 }
 
-/** Σ cₖ Diag(vₖ) (with I = Diag(1)) = Diag(Σ cₖ vₖ). */
+/** Σ cₖ Diag(vₖ) (with I = Diag(1)) = Diag(Σ cₖ vₖ); a sum of multiples of I stays (Σ cₖ) I. */
 function diagonalSum(list: Product[]): MExpr | undefined {
   if (!list.every((p) => p.body?.op === "Diag" || p.body?.op === "eye")) return undefined;
+  const n = (list[0].body as MExpr).shape[0];
   const inner = list.map((p) => {
     const body = p.body as MExpr;
-    return { ...p, body: body.op === "Diag" ? body.arg : num(1) };
+    return { ...p, body: body.op === "Diag" ? body.arg : undefined };
   });
-  const sum = factor(inner);
+  if (inner.every((p) => p.body === undefined)) return mul(unit, [factor(inner), eye(n)]);
+  const sum = factor(inner.map((p) => ({ ...p, body: p.body ?? num(1) })));
   // Diag(u ∘ (a + b)) reads better as Diag(u) Diag(a + b)
-  if (sum.op === "had" && sum.factors.length === 2 && sum.factors.some((f) => f.op === "add")) {
+  // (but σ ∘ (1 − σ) stays whole: the sum is of the other factor)
+  if (
+    sum.op === "had" &&
+    sum.factors.length === 2 &&
+    sum.factors.some((f) => f.op === "add") &&
+    !sum.factors.some(
+      (f) =>
+        f.op !== "add" &&
+        sum.factors.some((g) => g.op === "add" && exprKey(g).includes(exprKey(f))),
+    )
+  ) {
     const sorted = [...sum.factors].sort((a, b) => +(a.op === "add") - +(b.op === "add"));
     return matmul(sorted.map(diagMatrix));
   }
@@ -110,18 +129,27 @@ function chains(list: Product[]): MExpr | undefined {
   const group = list.filter(inGroup);
   const f = end(chainOf(group[0]));
   const identity: Dim = side === "left" ? f.shape[f.shape.length - 1] : f.shape[0];
-  const remainders = group.map((p) => {
+  const rests = group.map((p) => {
     const c = chainOf(p);
-    const rest = side === "left" ? c.slice(1) : c.slice(0, -1);
-    if (rest.length === 0 && f.shape.length === 0) return p;
-    return { ...p, body: rest.length ? matmul(rest) : eye(identity) };
+    return side === "left" ? c.slice(1) : c.slice(0, -1);
   });
-  const inner = factor(remainders);
-  const grouped: Product = {
-    coeff: unit,
-    scalars: [],
-    body: matmul(side === "left" ? [f, inner] : [inner, f]),
-  };
+  // f alone in every term: (Σ cₖ sₖ) f, a scalar sum times f
+  const grouped: Product = rests.every((r) => r.length === 0)
+    ? { coeff: unit, scalars: [factor(group.map((p) => ({ ...p, body: undefined })))], body: f }
+    : {
+        coeff: unit,
+        scalars: [],
+        body: (() => {
+          const inner = factor(
+            group.map((p, k) => {
+              const rest = rests[k];
+              if (rest.length === 0 && f.shape.length === 0) return p;
+              return { ...p, body: rest.length ? matmul(rest) : eye(identity) };
+            }),
+          );
+          return matmul(side === "left" ? [f, inner] : [inner, f]);
+        })(),
+      };
   const at = list.indexOf(group[0]);
   const next = list.flatMap((p, k) => (k === at ? [grouped] : inGroup(p) ? [] : [p]));
   return next.length === 1 ? productExpr(grouped) : factor(next);
@@ -130,33 +158,37 @@ function chains(list: Product[]): MExpr | undefined {
 const hadOf = (p: Product): readonly MExpr[] =>
   p.body === undefined ? [] : p.body.op === "had" ? p.body.factors : [p.body];
 
+/**
+ * A factor of several Hadamard products moves out: `x ∘ y − x² ∘ z` → `x ∘ (y − x ∘ z)`. Powers
+ * count as repeated factors, and only one copy moves out, so no repeated factor is lost.
+ */
 function hadamards(list: Product[]): MExpr | undefined {
   if (
     !list.every((p) => p.body && p.body.shape.length > 0) ||
-    !list.some((p) => p.body?.op === "had")
+    !list.some((p) => p.body?.op === "had" || p.body?.op === "fn")
   )
     return undefined;
-  const counts = new Map<string, number>();
-  for (const p of list)
-    for (const key of new Set(hadOf(p).map(exprKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const [key, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
-  if (count < 2 || !list.some((p) => hadOf(p).length > 1)) return undefined;
-  const inGroup = (p: Product) => hadOf(p).some((f) => exprKey(f) === key);
-  const group = list.filter(inGroup);
-  const f = hadOf(group[0]).find((g) => exprKey(g) === key) as MExpr;
-  const longest = group.find((p) => hadOf(p).length > 1) as Product;
-  const first = exprKey(hadOf(longest)[0]) === key;
+  const common = commonPower(list.map(hadOf), 2);
+  if (!common) return undefined;
+  const { base, exponent, members } = common;
+  const group = members.map((k) => list[k]);
+  if (!group.some((p) => hadOf(p).length > 1 || divide(hadOf(p), base, exponent).length > 0))
+    return undefined;
   const remainders = group.map((p) => {
-    const rest = hadOf(p).filter((g) => exprKey(g) !== key);
+    const rest = divide(hadOf(p), base, exponent);
     return { ...p, body: rest.length ? hadamard(rest) : num(1) };
   });
+  const f = withPower(base, exponent);
+  const longest = group.find((p) => hadOf(p).length > 1) ?? group[0];
+  const first = exprKey(hadOf(longest)[0]) === exprKey(base);
   const inner = factor(remainders);
   const grouped: Product = {
     coeff: unit,
     scalars: [],
     body: hadamard(first ? [f, inner] : [inner, f]),
   };
+  const inGroup = new Set(group);
   const at = list.indexOf(group[0]);
-  const next = list.flatMap((p, k) => (k === at ? [grouped] : inGroup(p) ? [] : [p]));
+  const next = list.flatMap((p, k) => (k === at ? [grouped] : inGroup.has(p) ? [] : [p]));
   return next.length === 1 ? productExpr(grouped) : factor(next);
 }
