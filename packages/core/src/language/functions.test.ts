@@ -21,6 +21,8 @@ describe("FUNCTIONS", () => {
       "abs",
       "relu",
       "softplus",
+      "sign",
+      "step",
       "sum",
       "mean",
       "tr",
@@ -37,6 +39,7 @@ describe("FUNCTIONS", () => {
       "logsumexp",
       "einsum",
       "eye",
+      "ones",
     ]);
     for (const f of FUNCTIONS) {
       expect(f.signature.startsWith(f.name)).toBe(true);
