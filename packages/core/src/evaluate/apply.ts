@@ -17,6 +17,7 @@ const table: Record<BoxFn, (t: Tensor, param: number) => Tensor> = {
   sin: (t) => map(t, elementwise.sin),
   cos: (t) => map(t, elementwise.cos),
   abs: (t) => map(t, elementwise.abs),
+  group: (t) => t,
   relu: (t) => map(t, elementwise.relu),
   softplus: (t) => map(t, elementwise.softplus),
   sign: (t) => map(t, elementwise.sign),

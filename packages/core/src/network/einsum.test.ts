@@ -58,8 +58,10 @@ describe("einsum over networks", () => {
     expect(trace.terms[0].coeff).toEqual({ value: 1, dims: { n: 1 } });
   });
 
-  test("sums distribute and coefficients multiply", () => {
+  test("a sum alone distributes; a sum times a factor stays one group node; coefficients multiply", () => {
     const twoX = { shape: x.shape, terms: [...x.terms, ...x.terms] };
+    const alone = einsum([{ net: twoX, labels: ["i"] }], ["i"]);
+    expect(alone.terms).toHaveLength(2);
     const net = einsum(
       [
         { net: twoX, labels: ["i"] },
@@ -67,6 +69,10 @@ describe("einsum over networks", () => {
       ],
       ["i"],
     );
-    expect(net.terms.map((t) => t.coeff.value)).toEqual([3, 3]);
+    expect(net.terms.map((t) => t.coeff.value)).toEqual([3]);
+    const boxes = net.terms[0].graph.filterNodes((_n, a) => a.kind === "box");
+    expect(boxes.map((n) => net.terms[0].graph.getNodeAttributes(n))).toMatchObject([
+      { kind: "box", fn: "group", inner: twoX },
+    ]);
   });
 });

@@ -5,8 +5,9 @@
  * label becomes a copy tensor joining every axis that carries it and every output position that
  * names it, so a label on two axes is a plain wire, on three or more a Hadamard spider, a label
  * only in the output broadcasts (the ones vector) and a label on one axis only is summed. Spider
- * fusion then leaves plain wires where a copy tensor is not needed. Sums distribute: the result
- * has one term per combination of the factors' terms.
+ * fusion then leaves plain wires where a copy tensor is not needed. A sum that is one factor of a
+ * product stays whole, as one `group` node (so (A + B) @ (C + D) is one term, not four); a sum
+ * that is the only factor (a transpose, a trace, an axis sum of it) distributes, term by term.
  */
 import { multiply, one } from "./coefficient.js";
 import { fuseCopies } from "./copies.js";
@@ -16,6 +17,20 @@ import type { Dim, Network, Term, TermGraph } from "./types.js";
 export interface Factor {
   net: Network;
   labels: readonly string[];
+}
+
+/**
+ * A sum kept whole as one node (a `group` box): `group(sum([a, b]))` is one term holding a + b, so
+ * multiplying it by other factors does not multiply it out. One term or none needs no group.
+ */
+export function group(net: Network): Network {
+  if (net.terms.length <= 1) return net;
+  const g = emptyGraph();
+  const node = addNode(g, { kind: "box", fn: "group", inner: net });
+  net.shape.forEach((dim, axis) => {
+    connect(g, node, axis, addNode(g, { kind: "free", axis }), 0, dim);
+  });
+  return { shape: net.shape, terms: [{ coeff: one, graph: g }] };
 }
 
 /** Every combination of one term from each list. */
@@ -64,7 +79,8 @@ export function einsum(
     if (d === undefined) throw new Error(`internal: no dimension for output label ${l}`);
     return d;
   });
-  const terms = combinations(factors.map((f) => f.net.terms)).map((parts) => {
+  const kept = factors.length > 1 ? factors.map((f) => ({ ...f, net: group(f.net) })) : factors;
+  const terms = combinations(kept.map((f) => f.net.terms)).map((parts) => {
     const g = emptyGraph();
     let coeff = one;
     const hubs = new Map<string, string>();

@@ -7,6 +7,9 @@ import { multiplyDims } from "../language/dims.js";
 import { one } from "./coefficient.js";
 import { fuseCopies } from "./copies.js";
 import { openFreeNodes } from "./einsum.js";
+
+export { group } from "./einsum.js";
+
 import { addNode, connect, copyInto, emptyGraph } from "./graph.js";
 import type { BoxFn, Dim, Network, NodeAttrs, Shape } from "./types.js";
 

@@ -9,7 +9,8 @@
  *     Hadamard/diag spider); its legs are interchangeable;
  *   - `fuse`: the reshape tensor R[fast, slow, fused] = [fused = fast + |fast|·slow], used by
  *     `vec`, `unvec` and `kron`;
- *   - `box`: a function applied to an inner network (its ports are the function's output axes);
+ *   - `box`: a function applied to an inner network (its ports are the function's output axes),
+ *     or a kept sum (`group`, the inner network itself);
  *   - `free`: the boundary: the node for output axis `axis`, with exactly one edge.
  * Transposition never makes a node: it only renumbers the free nodes.
  */
@@ -41,7 +42,13 @@ export type ElementwiseFn = (typeof elementwiseFunctions)[number];
 export const tensorFunctions = ["inv", "det", "logdet", "softmax", "logsumexp", "norm"] as const;
 export type TensorFn = (typeof tensorFunctions)[number];
 
-export type BoxFn = ElementwiseFn | TensorFn;
+/**
+ * `group` is no function at all: a kept sum. A box whose value is its inner network itself, so a sum
+ * used as a factor stays one node instead of being multiplied out (the chain rule's own shape:
+ * d(rᵀr) = 2 rᵀ dr with dr kept whole). Networks are immutable, so one inner network shared by
+ * several boxes is one subexpression, differentiated, simplified and evaluated once.
+ */
+export type BoxFn = ElementwiseFn | TensorFn | "group";
 
 export interface TensorNode {
   kind: "tensor";

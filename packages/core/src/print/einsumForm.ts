@@ -58,6 +58,7 @@ function termForm(term: Term, rank: number): MExpr {
     const shape = ends.map((e) => e.dim);
     if (attrs.kind === "free") output[attrs.axis] = ls[0];
     else if (attrs.kind === "tensor") args.push(variable(attrs.name, shape));
+    else if (attrs.kind === "box" && attrs.fn === "group") args.push(einsumForm(attrs.inner));
     else if (attrs.kind === "box")
       args.push(apply(attrs.fn, einsumForm(attrs.inner), shape, attrs.param));
     else if (attrs.kind === "fuse")

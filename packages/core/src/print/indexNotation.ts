@@ -60,7 +60,8 @@ function termProduct(term: Term, free: readonly string[], pr: Printer): string {
     if (attrs.kind === "box") {
       const fn = attrs.fn === "pow" ? `pow${attrs.param}` : attrs.fn;
       const pointwise = (elementwiseFunctions as readonly string[]).includes(attrs.fn);
-      if (pointwise) factors.push(`${fn}(${sumOfTerms(attrs.inner, idx, pr)})`);
+      if (attrs.fn === "group") factors.push(`(${sumOfTerms(attrs.inner, idx, pr)})`);
+      else if (pointwise) factors.push(`${fn}(${sumOfTerms(attrs.inner, idx, pr)})`);
       else factors.push(`${fn}(${argument(attrs.inner, pr)})${sub}`);
     }
   });

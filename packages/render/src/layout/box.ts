@@ -49,6 +49,7 @@ const margin = 12;
  * @example boxLabel({ kind: "box", fn: "pow", param: -1, inner }) // "(·)⁻¹"
  */
 export function boxLabel(attrs: NodeAttrs & { kind: "box" }): string {
+  if (attrs.fn === "group") return "";
   if (attrs.fn !== "pow") return attrs.fn;
   return `(·)${superscript(attrs.param ?? 1)}`;
 }

@@ -34,6 +34,7 @@ describe("layout", () => {
     expect(scene.labels.filter((l) => l.role === "sign").map((l) => l.text)).toEqual(["+", "−"]);
     expect(scene.shapes.filter((s) => s.kind === "box").map((s) => s.label)).toEqual([
       "tanh",
+      "", // the kept sum 1 − tanh², framed
       "(·)²",
       "tanh",
     ]);

@@ -27,7 +27,8 @@ const dimsExpr = (s: readonly Dim[]) => s.map(dimExpr).join(", ");
 
 function boxRank(box: BoxNode): number {
   const inner = box.inner.shape.length;
-  if ((elementwiseFunctions as readonly string[]).includes(box.fn)) return inner;
+  if (box.fn === "group" || (elementwiseFunctions as readonly string[]).includes(box.fn))
+    return inner;
   return { inv: 2, det: 0, logdet: 0, softmax: inner, logsumexp: inner - 1, norm: 0 }[
     box.fn as "inv" | "det" | "logdet" | "softmax" | "logsumexp" | "norm"
   ];

@@ -126,7 +126,9 @@ function termProduct(
     else if (attrs.kind === "fuse") factors.push(style.tensor("R", idx));
     else if (attrs.kind === "box") {
       const pointwise = (elementwiseFunctions as readonly string[]).includes(attrs.fn);
-      if (pointwise)
+      if (attrs.fn === "group")
+        factors.push(`(${sumOfTerms(attrs.inner, idx, local, style, (a) => a)})`);
+      else if (pointwise)
         factors.push(
           style.fn(
             attrs.fn,

@@ -104,6 +104,8 @@ export function boardOf(term: Term, read: (net: Network) => MExpr): Board {
     const shape = ends.map((e) => e.dim);
     if (attrs.kind === "tensor") b.pieces.set(node, { expr: variable(attrs.name, shape), legs });
     else if (attrs.kind === "fuse") b.pieces.set(node, { expr: fuse(shape), legs });
+    else if (attrs.kind === "box" && attrs.fn === "group")
+      b.pieces.set(node, { expr: read(attrs.inner), legs });
     else if (attrs.kind === "box")
       b.pieces.set(node, { expr: apply(attrs.fn, read(attrs.inner), shape, attrs.param), legs });
     else if (attrs.kind === "copy") b.spiders.set(node, { dim: attrs.dim, legs });
