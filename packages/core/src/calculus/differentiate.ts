@@ -6,9 +6,15 @@
  * become the new free indices; a function box is replaced by its Jacobian contracted with the
  * derivative of its inner network (the chain rule). The result has the expression's axes first,
  * then X's: J[out…, in…]. The rules form one table keyed by node kind.
+ *
+ * The chain rule keeps its own shape: a Jacobian or an inner derivative that is a sum enters the
+ * term as one kept sum (a `group` box), not multiplied out, and the derivative of an inner network
+ * is computed once however many boxes share it (memoised on the network object). So a chain of L
+ * layers has a derivative of size linear in L, as backpropagation's.
  */
 import { einsum } from "../network/einsum.js";
 import { labels } from "../network/ops.js";
+import { group } from "../network/primitives.js";
 import { removeNode, substitute } from "../network/substitute.js";
 import type { Network, NodeAttrs, NodeKind, Shape, Term } from "../network/types.js";
 import { jacobians } from "./jacobians.js";
@@ -36,9 +42,14 @@ const rules: { [K in NodeKind]: NodeRule<Extract<NodeAttrs, { kind: K }>> } = {
   box: (term, node, attrs, ctx) => {
     if (!occurs(attrs.inner, ctx.wrt)) return [];
     const shape = boxShape(term, node);
-    const jacobian = jacobians[attrs.fn](attrs, shape);
-    ctx.events?.push(`chain rule through ${attrs.fn}`);
-    const inner = differentiate(attrs.inner, ctx.wrt, ctx.wrtShape, ctx.events);
+    ctx.events?.push(
+      attrs.fn === "group"
+        ? "differentiate the kept sum as a whole"
+        : `chain rule through ${attrs.fn}`,
+    );
+    const inner = group(innerDerivative(attrs.inner, ctx));
+    if (attrs.fn === "group") return substitute(term, node, inner, ctx.outRank, shape.length);
+    const jacobian = group(jacobians[attrs.fn](attrs, shape));
     const out = labels("o", shape.length);
     const mid = labels("i", attrs.inner.shape.length);
     const wrt = labels("x", ctx.wrtShape.length);
@@ -55,6 +66,19 @@ const rules: { [K in NodeKind]: NodeRule<Extract<NodeAttrs, { kind: K }>> } = {
   fuse: constant,
   free: constant,
 };
+
+/** Inner derivatives by network object and variable: a shared inner network is differentiated once. */
+const memo = new WeakMap<Network, Map<string, Network>>();
+
+function innerDerivative(inner: Network, ctx: Context): Network {
+  if (ctx.events) return differentiate(inner, ctx.wrt, ctx.wrtShape, ctx.events);
+  const key = `${ctx.wrt}:${ctx.wrtShape.join(",")}`;
+  const byVariable = memo.get(inner) ?? new Map<string, Network>();
+  memo.set(inner, byVariable);
+  const d = byVariable.get(key) ?? differentiate(inner, ctx.wrt, ctx.wrtShape);
+  byVariable.set(key, d);
+  return d;
+}
 
 /** The output shape of a box node, read off the dimensions of the wires at its ports. */
 function boxShape(term: Term, node: string): Shape {

@@ -4,12 +4,14 @@
  * `jacobians[fn](box, shape)` returns J with axes [output axes…, input axes…] (the box's ports,
  * then its inner network's free axes), written with the same kinds of boxes, so derivatives of any
  * order need nothing more. Elementwise rules give f′(u) and are placed on the diagonal by copy
- * tensors. A `Record` keyed by every function makes a missing rule a compile error.
+ * tensors. A `Record` keyed by every function makes a missing rule a compile error. An inner
+ * network that enters a rule as a factor (u in ∂u²/∂u = 2u) is kept whole (`group`), so the
+ * Jacobian is one product, not one per term of u.
  */
 import { scale, sum, zero } from "../network/combine.js";
 import { einsum } from "../network/einsum.js";
 import { apply, labels, ones } from "../network/ops.js";
-import { box } from "../network/primitives.js";
+import { box, group } from "../network/primitives.js";
 import type { BoxFn, BoxNode, ElementwiseFn, Network, Shape } from "../network/types.js";
 
 type Jacobian = (node: BoxNode, shape: Shape) => Network;
@@ -28,7 +30,7 @@ const derivatives: Record<ElementwiseFn, (u: Network, p: number) => Network> = {
   softplus: (u) => apply("sigmoid", u),
   sign: (u) => zero(u.shape),
   step: (u) => zero(u.shape),
-  pow: (u, p) => (p === 1 ? ones(u.shape) : scale(p === 2 ? u : apply("pow", u, p - 1), p)),
+  pow: (u, p) => (p === 1 ? ones(u.shape) : scale(p === 2 ? group(u) : apply("pow", u, p - 1), p)),
 };
 
 /** f′(u) on the diagonal: J[i…, j…] = f′(u)[i…] δ(i, j)… */
@@ -45,7 +47,14 @@ function batchLabels(rank: number): { batch: string[]; a: string; c: string } {
 
 const inverse = (node: BoxNode, shape: Shape) => box("inv", node.inner, shape);
 
+/** The identity on a tensor of this shape: J[i…, j…] = δ(i, j)… */
+function identity(shape: Shape): Network {
+  const l = labels("g", shape.length);
+  return einsum([], [...l, ...l], Object.fromEntries(l.map((x, k) => [x, shape[k]])));
+}
+
 export const jacobians: Record<BoxFn, Jacobian> = {
+  group: (_node, shape) => identity(shape),
   exp: elementwise,
   log: elementwise,
   sqrt: elementwise,
@@ -118,7 +127,7 @@ export const jacobians: Record<BoxFn, Jacobian> = {
     const inverseNorm = apply("pow", box("norm", u, []), -1);
     return einsum(
       [
-        { net: u, labels: l },
+        { net: group(u), labels: l },
         { net: inverseNorm, labels: [] },
       ],
       l,
