@@ -22,6 +22,7 @@ import { tryEinsumForm } from "./einsumForm.js";
 import { freeIndexNames, IndexNames } from "./index/indexNames.js";
 import { latexIndex, namedIndexNotation, unicodeIndex } from "./index/named.js";
 import { abbreviate } from "./matrix/abbreviate.js";
+import { diagonalsAsHadamard } from "./matrix/diagonals.js";
 import { exprKey, type MExpr, transpose } from "./matrix/expr.js";
 import { networkExpr } from "./matrix/read.js";
 import { inputFormula } from "./render/input.js";
@@ -158,7 +159,7 @@ export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas 
   const numbers = (values: Record<string, Tensor>) => evaluate({ ...d, network: net }, values);
   const declared = (x: MExpr) => declare(inputFormula(x), d.variables);
   const main = certifiedFormula(
-    networkExpr(net),
+    diagonalsAsHadamard(networkExpr(net)),
     net,
     certifier(variables, numbers),
     declared,
@@ -226,7 +227,7 @@ function differentialForm(
   const numbers = (values: Record<string, Tensor>) =>
     contractTrailing(evaluate(d, values), values[dName]);
   const found = certifiedFormula(
-    networkExpr(net),
+    diagonalsAsHadamard(networkExpr(net)),
     net,
     certifier(withD, numbers),
     (x) => declare(inputFormula(x), withD),

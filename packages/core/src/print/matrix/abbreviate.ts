@@ -1,8 +1,8 @@
 /**
  * Names for repeated subexpressions in the notations people read: the softmax Jacobian is
- * `Diag(s) − s sᵀ, where s = softmax(z)`, not `softmax(z)` three times. Only for text and LaTeX;
- * the input-language formula stays self-contained. Today the rule names repeated `softmax`
- * applications `s` (then `s₂`, …); the machinery is general.
+ * `Diag(s) − s sᵀ, where s = softmax(z)`, not `softmax(z)` three times, and the gradient of a
+ * layer is `2 ((Diag(1 − h²) W2ᵀ (W2 h − y)) xᵀ, where h = tanh(W1 x + b1)`. Softmax is named `s`,
+ * other functions `h`, sums `r` (then `h2`, `h3`, …).
  */
 import { exprKey, type MExpr, variable } from "./expr.js";
 
@@ -53,33 +53,88 @@ function nodes(e: MExpr, out: MExpr[] = []): MExpr[] {
   return out;
 }
 
+/** Names of one letter numbered in the order they are defined, when there are several: h1, h2, … */
+function numbered(
+  e: MExpr,
+  where: [string, MExpr][],
+  taken: ReadonlySet<string>,
+): { expr: MExpr; where: [string, MExpr][] } {
+  const byLetter = new Map<string, number>();
+  for (const [name] of where) {
+    const l = name.replace(/\d+$/, "");
+    byLetter.set(l, (byLetter.get(l) ?? 0) + 1);
+  }
+  const rename = new Map<string, string>();
+  const seen = new Map<string, number>();
+  for (const [name] of where) {
+    const l = name.replace(/\d+$/, "");
+    if ((byLetter.get(l) ?? 0) < 2) continue;
+    let k = (seen.get(l) ?? 0) + 1;
+    while (taken.has(`${l}${k}`)) k++;
+    seen.set(l, k);
+    rename.set(name, `${l}${k}`);
+  }
+  if (rename.size === 0) return { expr: e, where };
+  const swap = (x: MExpr) =>
+    mapExpr(x, (y) =>
+      y.op === "var" && rename.has(y.name) ? variable(rename.get(y.name) as string, y.shape) : y,
+    );
+  return { expr: swap(e), where: where.map(([n, d]) => [rename.get(n) ?? n, swap(d)]) };
+}
+
+/** How many nodes an expression has: a subexpression is worth a name from 5 on. */
+const size = (e: MExpr): number => nodes(e).length;
+
+/** The letter a definition's name starts with: s for softmax, h for a layer's activation, r for a sum. */
+function letter(e: MExpr): string {
+  if (e.op === "fn" && e.fn === "softmax") return "s";
+  if (e.op === "fn") return "h";
+  return e.op === "add" ? "r" : "u";
+}
+
 /**
- * `abbreviate(e, taken)` → the expression with repeated softmax applications named, and the
- * definitions (`[name, expression]`); `taken` holds names already in use.
+ * Is `e` worth naming when it occurs `n` times: any softmax; a function or a sum of 6 nodes or more
+ * (`tanh(W1 x + b1)`), or of 4 or more used three times or more; short ones read better in place.
+ */
+function worthNaming(e: MExpr, n: number): boolean {
+  if (n < 2) return false;
+  if (e.op === "fn" && e.fn === "softmax") return true;
+  if (!((e.op === "fn" && e.fn !== "pow") || e.op === "add")) return false;
+  return size(e) >= (n >= 3 ? 4 : 6);
+}
+
+/**
+ * `abbreviate(e, taken)` → the expression with every repeated subexpression worth it named (the
+ * largest first, so a layer is named whole before what repeats inside it), and the definitions
+ * (`[name, expression]`) inner first, so `h2 = tanh(W2 h + b2)` comes after `h`; `taken` holds
+ * names already in use.
  */
 export function abbreviate(
   e: MExpr,
   taken: ReadonlySet<string>,
 ): { expr: MExpr; where: [string, MExpr][] } {
-  const counts = new Map<string, { e: MExpr; n: number }>();
-  for (const x of nodes(e)) {
-    if (x.op !== "fn" || x.fn !== "softmax") continue;
-    const k = exprKey(x);
-    counts.set(k, { e: x, n: (counts.get(k)?.n ?? 0) + 1 });
-  }
-  const names = new Map<string, string>();
+  let expr = e;
   const where: [string, MExpr][] = [];
-  for (const [k, { e: x, n }] of counts) {
-    if (n < 2) continue;
-    let name = "s";
-    for (let i = 2; taken.has(name) || [...names.values()].includes(name); i++) name = `s${i}`;
-    names.set(k, name);
-    where.push([name, x]);
+  const used = new Set(taken);
+  for (;;) {
+    const counts = new Map<string, { e: MExpr; n: number }>();
+    for (const x of [expr, ...where.map(([, d]) => d)].flatMap((root) => nodes(root))) {
+      const k = exprKey(x);
+      counts.set(k, { e: x, n: (counts.get(k)?.n ?? 0) + 1 });
+    }
+    const repeated = [...counts.values()].filter(({ e, n }) => worthNaming(e, n));
+    // inner definitions first: each uses only names made after it (smaller expressions)
+    if (repeated.length === 0) return numbered(expr, where.reverse(), taken);
+    const { e: next } = repeated.reduce((a, b) => (size(b.e) > size(a.e) ? b : a));
+    const base = letter(next);
+    let name = base;
+    for (let i = 2; used.has(name); i++) name = `${base}${i}`;
+    used.add(name);
+    const key = exprKey(next);
+    const named = variable(name, next.shape);
+    const replace = (x: MExpr) => mapExpr(x, (y) => (exprKey(y) === key ? named : y));
+    for (const entry of where) entry[1] = replace(entry[1]);
+    where.push([name, next]);
+    expr = replace(expr);
   }
-  if (names.size === 0) return { expr: e, where };
-  const expr = mapExpr(e, (x) => {
-    const name = x.op === "fn" ? names.get(exprKey(x)) : undefined;
-    return name ? variable(name, x.shape) : x;
-  });
-  return { expr, where };
 }

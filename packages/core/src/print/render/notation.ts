@@ -96,7 +96,13 @@ export function notation(e: MExpr, style: Style): string {
         };
       case "had":
         return {
-          s: e.factors.map((f) => wrap(render(f), PRODUCT)).join(` ${style.had} `),
+          // a product ending in a bracket is bracketed whole: (W2ᵀ (W2 h − y)) ∘ (1 − h²)
+          s: e.factors
+            .map((f) => {
+              const o = render(f);
+              return f.op === "matmul" && /[)}]$/.test(o.s) ? `(${o.s})` : wrap(o, PRODUCT);
+            })
+            .join(` ${style.had} `),
           level: HAD,
         };
       case "kron":
