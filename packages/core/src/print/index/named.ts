@@ -24,6 +24,8 @@ export interface IndexStyle {
   tensor: (name: string, idx: readonly string[]) => string;
   delta: (a: string, b: string) => string;
   fn: (fn: string, param: number | undefined, inner: string) => string;
+  /** Σ over `idx` of `body`: a sum the summation convention cannot say (an index used once). */
+  sum: (idx: readonly string[], body: string) => string;
   /** A non-elementwise box: its matrix notation, indexed. */
   box: (e: MExpr, idx: readonly string[]) => string;
   coefficient: (c: Coefficient) => string;
@@ -34,6 +36,7 @@ export const unicodeIndex: IndexStyle = {
   tensor: (name, idx) => (idx.length ? `${name}[${idx.join(",")}]` : name),
   delta: (a, b) => `δ[${a},${b}]`,
   fn: (fn, p, inner) => (fn === "pow" ? powerText(inner, p ?? 1) : `${fn}(${inner})`),
+  sum: (idx, body) => `Σ_${idx.join(",")} ${body}`,
   box: (e, idx) => unicodeIndex.tensor(idx.length ? atomText(textFormula(e)) : textFormula(e), idx),
   coefficient: formatCoefficient,
   minus: "−",
@@ -46,6 +49,7 @@ export const latexIndex: IndexStyle = {
     fn === "pow"
       ? `\\left(${inner}\\right)^{${p}}`
       : `\\operatorname{${fn}}\\left(${inner}\\right)`,
+  sum: (idx, body) => `\\sum_{${idx.join(" ")}} ${body}`,
   box: (e, idx) =>
     latexIndex.tensor(idx.length ? `\\left(${latexFormula(e)}\\right)` : latexFormula(e), idx),
   coefficient: (c) =>
@@ -72,7 +76,10 @@ function powerText(inner: string, p: number): string {
 /** The order in which axes claim a copy tensor's name: lower first. */
 type Rank = (axis: number) => number;
 
-/** One term's product with free axes named `free`. */
+/**
+ * One term's product with free axes named `free`. A summed index that occurs once (a sum against
+ * the ones vector) gets its own Σ: the summation convention would read it as a free index.
+ */
 function termProduct(
   term: Term,
   free: readonly string[],
@@ -120,8 +127,11 @@ function termProduct(
     if (!name.has(edge)) name.set(edge, local.claim(attrs.dim, false));
   });
   const factors: string[] = [];
+  const uses = new Map<string, number>();
   g.forEachNode((node, attrs) => {
     const idx = wireEnds(g, node).map((e) => name.get(e.edge) as string);
+    if (attrs.kind !== "copy" && attrs.kind !== "free")
+      for (const i of idx) uses.set(i, (uses.get(i) ?? 0) + 1);
     if (attrs.kind === "tensor") factors.push(style.tensor(attrs.name, idx));
     else if (attrs.kind === "fuse") factors.push(style.tensor("R", idx));
     else if (attrs.kind === "box") {
@@ -152,7 +162,9 @@ function termProduct(
   });
   factors.push(...deltas);
   const c = style.coefficient(term.coeff);
-  const body = factors.join(" ");
+  const once = [...uses].filter(([i, n]) => n === 1 && !free.includes(i)).map(([i]) => i);
+  const product = factors.join(" ");
+  const body = once.length && product ? style.sum(once, product) : product;
   if (c === "" || c === "-") return `${c}${body || "1"}`;
   return body ? `${c} ${body}` : c;
 }
