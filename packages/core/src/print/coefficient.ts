@@ -1,5 +1,5 @@
 /**
- * Coefficients as people write them: `2`, `-0.5`, `n`, `1/(m·n)`, `-2 n`.
+ * Coefficients as people write them: `2`, `-0.5`, `n`, `1/(m·n)`, `-2 n`, `2/m`.
  */
 import type { Coefficient } from "../network/coefficient.js";
 
@@ -18,16 +18,17 @@ export function formatCoefficient(c: Coefficient): string {
     .filter((k) => c.dims[k] < 0)
     .sort();
   const power = (k: string, e: number) => (Math.abs(e) === 1 ? k : `${k}^${Math.abs(e)}`);
-  const symbols = [
-    ...up.map((k) => power(k, c.dims[k])),
-    ...(down.length
-      ? [
-          `1/${down.length > 1 ? `(${down.map((k) => power(k, c.dims[k])).join("·")})` : power(down[0], c.dims[down[0]])}`,
-        ]
-      : []),
-  ];
   const magnitude = Math.abs(c.value);
   const sign = c.value < 0 ? "-" : "";
-  if (magnitude === 1) return symbols.length ? `${sign}${symbols.join(" ")}` : sign;
-  return `${sign}${[formatNumber(magnitude), ...symbols].join(" ")}`;
+  // the number goes over the fraction bar: 2/m, not 2 1/m
+  const numerator = [
+    ...(magnitude === 1 ? [] : [formatNumber(magnitude)]),
+    ...up.map((k) => power(k, c.dims[k])),
+  ];
+  if (down.length) {
+    const denominator = down.map((k) => power(k, c.dims[k])).join("·");
+    const over = numerator.length > 1 ? `(${numerator.join(" ")})` : (numerator[0] ?? "1");
+    return `${sign}${over}/${down.length > 1 ? `(${denominator})` : denominator}`;
+  }
+  return numerator.length ? `${sign}${numerator.join(" ")}` : sign;
 }

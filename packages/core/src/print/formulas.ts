@@ -85,6 +85,17 @@ function dimensionSymbols(d: Derivative): string[] {
   return shapes.flatMap((s) => s.flatMap((x) => (typeof x === "string" ? x.split("*") : [])));
 }
 
+/** The dimension symbols that coefficients print as sizes (1/m in a mean), boxes included. */
+function sizeSymbols(net: Network, out = new Set<string>()): Set<string> {
+  for (const t of net.terms) {
+    for (const k of Object.keys(t.coeff.dims)) out.add(k);
+    t.graph.forEachNode((_n, a) => {
+      if (a.kind === "box") sizeSymbols(a.inner, out);
+    });
+  }
+  return out;
+}
+
 /**
  * The matrix form `e` when it is certified; else the einsum form of `net` when that is; else
  * undefined. `notes` says which was shown.
@@ -145,6 +156,8 @@ export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas 
       "the expression is a scalar: the gradient has the variable's shape in either layout",
     );
   const names = new IndexNames(taken);
+  // a dimension printed as a size (2/m) is no index name
+  for (const symbol of sizeSymbols(net)) names.take(symbol);
   // with symbolic dimensions the variable's axes keep their names (Γ[p,q,m,n]); else i, j, k in order
   const symbolic = net.shape.some((s) => typeof s === "string");
   const first = symbolic ? variableAxes : [];
