@@ -6,6 +6,8 @@
  * - R on two vectors (q on fast, p on slow) is kron(p, q);
  * - two reshapes whose fast legs are the two legs of Q (or one wire: the identity) and whose slow
  *   legs are the two legs of P give kron(P, Q), NumPy's block layout;
+ * - R with one leg on an output axis and the other on a vector v is v's row times an identity:
+ *   xᵀ ⊗ I (v on slow) or I ⊗ vᵀ (v on fast), as ∂vec(W x)/∂vec(W) = xᵀ ⊗ I;
  * - a matrix P whose legs meet R's fast and slow legs at spiders can be pulled through R:
  *   P[m,n] R[m,n,K] = vec(P)[K] R[m,n,K], so P becomes vec(P) on a spider on R's fused leg. This
  *   is how `∂vec(W(A∘B))/∂vec(A)` becomes `(I ⊗ W) Diag(vec B)`.
@@ -50,6 +52,30 @@ const vecOf = (b: Board, index: Map<string, End[]>): boolean => {
       });
       return true;
     }
+  }
+  return false;
+};
+
+/** `vᵀ` as a 1 × n matrix, for Kronecker products with a row. */
+const row = (v: MExpr): MExpr => ({ op: "T", arg: v, shape: [1, v.shape[0]] });
+
+const kronWithIdentity = (b: Board, index: Map<string, End[]>): boolean => {
+  for (const [id, f] of fuses(b)) {
+    const [fast, slow] = [far(b, index, id, 0), far(b, index, id, 1)];
+    const vectorSlow = fast?.kind === "free" && plainAt(b, slow, 1);
+    const vectorFast = slow?.kind === "free" && plainAt(b, fast, 1);
+    if (!vectorSlow && !vectorFast) continue;
+    const v = (vectorSlow ? slow : fast) as End & { kind: "piece" };
+    const identityLeg = f.legs[vectorSlow ? 0 : 1];
+    const n = b.dims.get(identityLeg) as number | string;
+    const vector = (b.pieces.get(v.id) as Piece).expr;
+    b.pieces.delete(v.id);
+    b.pieces.delete(id);
+    const expr = vectorSlow
+      ? kron(row(vector), eye(n), [n, f.expr.shape[2]])
+      : kron(eye(n), row(vector), [n, f.expr.shape[2]]);
+    b.pieces.set(freshKey(b, "kron"), { expr, legs: [identityLeg, f.legs[2]] });
+    return true;
   }
   return false;
 };
@@ -141,4 +167,4 @@ function attachVector(b: Board, index: Map<string, End[]>, id: string, v: MExpr)
   b.spiders.set(freshKey(b, "s"), { dim, legs: [wire, moved, wv] });
 }
 
-export const fuseRules: Rule[] = [vecOf, kronOf, pullThrough];
+export const fuseRules: Rule[] = [vecOf, kronOf, kronWithIdentity, pullThrough];
