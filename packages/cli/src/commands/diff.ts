@@ -67,7 +67,7 @@ export function diffCommand(source: string, options: DiffOptions): Outcome {
 
   const title = derivativeTitle(expression, wrt, order);
   const axes = describeAxes(d.expression.shape, d.wrtShape, wrt, order);
-  const lines = [`${title}, shape ${formatShape(shape)}: ${axes}`, ...formulaLines(f, wrt)];
+  const lines = [`${title}, shape ${formatShape(shape)}: ${axes}`, ...formulaLines(f, wrt, order)];
   if (value) {
     if (value.shape.length === 0) lines.push(`Γ at the values: ${formatTensor(value)}`);
     else lines.push("Γ at the values (layout J[out…, in…]):", formatTensor(value));
@@ -79,9 +79,10 @@ export function diffCommand(source: string, options: DiffOptions): Outcome {
  * The formulas a person reads, indented under the title: the matrix form (when there is one), the
  * index form, the vec form, the differential; then one line of conventions and where the diagram is.
  */
-function formulaLines(f: Formulas, wrt: string): string[] {
+function formulaLines(f: Formulas, wrt: string, order: number): string[] {
   const matrix = f.notes.some((n) => n.startsWith("no matrix form")) ? [] : [`Γ = ${f.text}`];
-  const vec = f.vec_text && f.vec_text !== f.text ? [`∂vec(F)/∂vec(${wrt}) = ${f.vec_text}`] : [];
+  const lhs = order === 2 ? `∂²f/∂vec(${wrt})∂vec(${wrt})ᵀ` : `∂vec(F)/∂vec(${wrt})`;
+  const vec = f.vec_text && f.vec_text !== f.text ? [`${lhs} = ${f.vec_text}`] : [];
   const conventions = [
     `${f.layout} layout (Γ[${f.layout === "numerator" ? "out…, in…" : "in…, out…"}])`,
     ...(f.symmetric ? ["symmetric"] : []),

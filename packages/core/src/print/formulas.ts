@@ -197,25 +197,32 @@ export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas 
     result.symmetric = symmetric;
     if (symmetric) notes.push("symmetric: Γᵀ = Γ");
   }
-  if (d.order === 1) {
-    const vec = vectorized(d.network, outRank);
-    if (vec) {
-      const v = layout === "numerator" ? vec : transpose(vec);
+  // the vec form: of a Jacobian, or of the Hessian of a scalar (rows and columns vec(X))
+  const hessian = d.order === 2 && outRank === 0;
+  if (d.order === 1 || hessian) {
+    const rows = hessian ? d.wrtShape.length : outRank;
+    const vec = vectorized(d.network, rows);
+    // a reshape tensor left over has no name a reader knows: no vec form then
+    if (vec && !exprKey(vec).includes("fuse[")) {
+      const v = layout === "numerator" || hessian ? vec : transpose(vec);
       const vecNumbers = (values: Record<string, Tensor>) =>
-        vecMatrix(evaluate(d, values), outRank, layout !== "numerator");
+        vecMatrix(evaluate(d, values), rows, layout !== "numerator" && !hessian);
       const check = certifier(variables, vecNumbers);
       const formula = declared(v);
       if (check.check(formula)) {
         result.vec_formula = formula;
         result.vec_text = readable(v, taken).text;
         notes.push(
-          `vec form: ∂vec(F)/∂vec(${d.wrt}) with column-major vec (Fortran order); ${
-            layout === "numerator" ? "rows index vec(F), columns vec(" : "rows index vec("
-          }${d.wrt}${layout === "numerator" ? ")" : "), columns vec(F)"}`,
+          hessian
+            ? `vec form: the Hessian ∂²f/∂vec(${d.wrt})∂vec(${d.wrt})ᵀ with column-major vec (Fortran order)`
+            : `vec form: ∂vec(F)/∂vec(${d.wrt}) with column-major vec (Fortran order); ${
+                layout === "numerator" ? "rows index vec(F), columns vec(" : "rows index vec("
+              }${d.wrt}${layout === "numerator" ? ")" : "), columns vec(F)"}`,
         );
       } else notes.push("the vec form failed its numerical check and is not shown");
     }
   }
+
   result.differential = differentialForm(d, outRank, taken, variables, notes);
   return result;
 }

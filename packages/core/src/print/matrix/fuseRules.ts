@@ -13,7 +13,7 @@
  *   is how `∂vec(W(A∘B))/∂vec(A)` becomes `(I ⊗ W) Diag(vec B)`.
  */
 import { type Board, type End, freshKey, otherEnd, type Piece } from "./board.js";
-import { eye, kron, type MExpr, transpose, unary } from "./expr.js";
+import { eye, kron, type MExpr, outer, transpose, unary } from "./expr.js";
 
 type Rule = (b: Board, index: Map<string, End[]>) => boolean;
 
@@ -80,15 +80,22 @@ const kronWithIdentity = (b: Board, index: Map<string, End[]>): boolean => {
   return false;
 };
 
-/** The matrix joining leg `s1` of fuse `f1` to leg `s2` of fuse `f2`: a piece, or `eye` for a wire. */
+/**
+ * The matrix joining leg `slot` of fuse `f1` to the same leg of `f2`: a piece, `eye` for a wire,
+ * or the outer product of two vectors (x xᵀ in a Hessian's (x xᵀ) ⊗ M).
+ */
 function joining(b: Board, index: Map<string, End[]>, f1: string, f2: string, slot: number) {
   const w1 = (b.pieces.get(f1) as Piece).legs[slot];
   const w2 = (b.pieces.get(f2) as Piece).legs[slot];
-  if (w1 === w2) return { expr: eye(b.dims.get(w1) as number | string) as MExpr, id: undefined };
+  if (w1 === w2) return { expr: eye(b.dims.get(w1) as number | string) as MExpr, ids: [] };
   const [e1, e2] = [far(b, index, f1, slot), far(b, index, f2, slot)];
+  if (plainAt(b, e1, 1) && plainAt(b, e2, 1) && e1.id !== e2.id) {
+    const [u, v] = [e1, e2].map((e) => (b.pieces.get(e.id) as Piece).expr);
+    return { expr: outer(u, v), ids: [e1.id, e2.id] };
+  }
   if (!plainAt(b, e1, 2) || !plainAt(b, e2, 2) || e1.id !== e2.id) return undefined;
   const expr = (b.pieces.get(e1.id) as Piece).expr;
-  return { expr: e1.slot === 0 ? expr : transpose(expr), id: e1.id as string | undefined };
+  return { expr: e1.slot === 0 ? expr : transpose(expr), ids: [e1.id] };
 }
 
 const kronOf = (b: Board, index: Map<string, End[]>): boolean => {
@@ -102,7 +109,7 @@ const kronOf = (b: Board, index: Map<string, End[]>): boolean => {
         const q = joining(b, index, a, c, 0);
         const p = q && joining(b, index, a, c, 1);
         if (!q || !p) continue;
-        for (const k of [f1, f2, p.id, q.id]) if (k) b.pieces.delete(k);
+        for (const k of [f1, f2, ...p.ids, ...q.ids]) b.pieces.delete(k);
         const [ka, kc] = a === f1 ? [p1, p2] : [p2, p1];
         b.pieces.set(freshKey(b, "kron"), {
           expr: kron(p.expr, q.expr, [ka.expr.shape[2], kc.expr.shape[2]]),
