@@ -35,7 +35,8 @@ const derivatives: Record<ElementwiseFn, (u: Network, p: number) => Network> = {
 
 /** f′(u) on the diagonal: J[i…, j…] = f′(u)[i…] δ(i, j)… */
 function elementwise(node: BoxNode): Network {
-  const d = derivatives[node.fn as ElementwiseFn](node.inner, node.param ?? 1);
+  // f′(u) kept whole before it goes on the diagonal: a vector 1 − tanh²(u), not a matrix of sums
+  const d = group(derivatives[node.fn as ElementwiseFn](node.inner, node.param ?? 1));
   const l = labels("e", d.shape.length);
   return einsum([{ net: d, labels: l }], [...l, ...l]);
 }

@@ -93,14 +93,15 @@ function letter(e: MExpr): string {
 }
 
 /**
- * Is `e` worth naming when it occurs `n` times: any softmax; a function or a sum of 6 nodes or more
- * (`tanh(W1 x + b1)`), or of 4 or more used three times or more; short ones read better in place.
+ * Is `e` worth naming when it occurs `n` times (`inDefinitions` of them inside other definitions):
+ * any softmax; a function or a sum of 6 nodes or more (`tanh(W1 x + b1)`), or of 4 or more used
+ * three times or inside a definition; short ones read better in place.
  */
-function worthNaming(e: MExpr, n: number): boolean {
+function worthNaming(e: MExpr, n: number, inDefinitions: number): boolean {
   if (n < 2) return false;
   if (e.op === "fn" && e.fn === "softmax") return true;
   if (!((e.op === "fn" && e.fn !== "pow") || e.op === "add")) return false;
-  return size(e) >= (n >= 3 ? 4 : 6);
+  return size(e) >= (n >= 3 || inDefinitions > 0 ? 4 : 6);
 }
 
 /**
@@ -117,12 +118,18 @@ export function abbreviate(
   const where: [string, MExpr][] = [];
   const used = new Set(taken);
   for (;;) {
-    const counts = new Map<string, { e: MExpr; n: number }>();
-    for (const x of [expr, ...where.map(([, d]) => d)].flatMap((root) => nodes(root))) {
+    const counts = new Map<string, { e: MExpr; n: number; inDefinitions: number }>();
+    const count = (x: MExpr, definition: boolean) => {
       const k = exprKey(x);
-      counts.set(k, { e: x, n: (counts.get(k)?.n ?? 0) + 1 });
-    }
-    const repeated = [...counts.values()].filter(({ e, n }) => worthNaming(e, n));
+      const seen = counts.get(k) ?? { e: x, n: 0, inDefinitions: 0 };
+      counts.set(k, { e: x, n: seen.n + 1, inDefinitions: seen.inDefinitions + +definition });
+    };
+    for (const x of nodes(expr)) count(x, false);
+    for (const [, d] of where) for (const x of nodes(d)) count(x, true);
+    // a subexpression inside a definition is named when it repeats at all: layers name alike
+    const repeated = [...counts.values()].filter(({ e, n, inDefinitions }) =>
+      worthNaming(e, n, inDefinitions),
+    );
     // inner definitions first: each uses only names made after it (smaller expressions)
     if (repeated.length === 0) return numbered(expr, where.reverse(), taken);
     const { e: next } = repeated.reduce((a, b) => (size(b.e) > size(a.e) ? b : a));

@@ -1,10 +1,22 @@
 /**
- * Diagonal matrices applied to vectors read as Hadamard products, as backpropagation is written:
- * `Diag(v) W u` → `v ∘ (W u)` and `uᵀ W Diag(v)` → `(uᵀ W) ∘ v`, from the innermost out, so a chain of
- * layers reads `(W2ᵀ ((W3ᵀ δ) ∘ (1 − h2²))) ∘ (1 − h1²)`. Matrices on both sides keep their Diag.
+ * Diagonal matrices as they read best. Applied to vectors they are Hadamard products, as
+ * backpropagation is written: `Diag(v) W u` → `v ∘ (W u)` and `uᵀ W Diag(v)` → `(uᵀ W) ∘ v`, from
+ * the innermost out, so a chain of layers reads `(W2ᵀ ((W3ᵀ δ) ∘ (1 − h2²))) ∘ (1 − h1²)`. Between
+ * matrices, the diagonal of a product with a sum splits: `Diag(u ∘ (a + b))` → `Diag(u) Diag(a + b)`
+ * (but σ ∘ (1 − σ) stays whole, the sum being of the other factor).
  */
 import { mapExpr } from "./abbreviate.js";
-import { hadamard, type MExpr, matmul } from "./expr.js";
+import { diagMatrix, exprKey, hadamard, type MExpr, matmul } from "./expr.js";
+
+/** Diag(u ∘ (a + b)) as Diag(u) Diag(a + b), where that reads better. */
+function split(e: MExpr): MExpr {
+  if (e.op !== "Diag" || e.arg.op !== "had" || e.arg.factors.length !== 2) return e;
+  const factors = e.arg.factors;
+  const sum = factors.find((f) => f.op === "add");
+  const other = factors.find((f) => f !== sum);
+  if (!sum || !other || other.op === "add" || exprKey(sum).includes(exprKey(other))) return e;
+  return matmul([diagMatrix(other), diagMatrix(sum)]);
+}
 
 /** One chain's Diag factors next to a vector end, made Hadamard products. */
 function chain(factors: readonly MExpr[]): MExpr {
@@ -34,7 +46,17 @@ function chain(factors: readonly MExpr[]): MExpr {
   return matmul(factors);
 }
 
-/** `e` with every Diag(v) that meets a vector written as v ∘ …. */
+/** A product with a sum: the product first, as backpropagation reads: (W2ᵀ δ) ∘ (1 − h²). */
+function productsFirst(e: MExpr): MExpr {
+  if (e.op !== "had") return e;
+  const products = e.factors.filter((f) => f.op === "matmul");
+  const sums = e.factors.filter((f) => f.op === "add");
+  if (products.length === 0 || products.length + sums.length !== e.factors.length) return e;
+  return hadamard([...products, ...e.factors.filter((f) => f.op !== "matmul")]);
+}
+
+/** `e` with every Diag(v) that meets a vector written as v ∘ …, and the others split. */
 export function diagonalsAsHadamard(e: MExpr): MExpr {
-  return mapExpr(e, (x) => (x.op === "matmul" ? chain(x.factors) : x));
+  const hadamards = mapExpr(e, (x) => (x.op === "matmul" ? chain(x.factors) : productsFirst(x)));
+  return mapExpr(hadamards, (x) => (x.op === "matmul" ? matmul(x.factors) : split(x)));
 }

@@ -86,21 +86,6 @@ function diagonalSum(list: Product[]): MExpr | undefined {
   });
   if (inner.every((p) => p.body === undefined)) return mul(unit, [factor(inner), eye(n)]);
   const sum = factor(inner.map((p) => ({ ...p, body: p.body ?? num(1) })));
-  // Diag(u ∘ (a + b)) reads better as Diag(u) Diag(a + b)
-  // (but σ ∘ (1 − σ) stays whole: the sum is of the other factor)
-  if (
-    sum.op === "had" &&
-    sum.factors.length === 2 &&
-    sum.factors.some((f) => f.op === "add") &&
-    !sum.factors.some(
-      (f) =>
-        f.op !== "add" &&
-        sum.factors.some((g) => g.op === "add" && exprKey(g).includes(exprKey(f))),
-    )
-  ) {
-    const sorted = [...sum.factors].sort((a, b) => +(a.op === "add") - +(b.op === "add"));
-    return matmul(sorted.map(diagMatrix));
-  }
   return diagMatrix(sum);
 }
 
