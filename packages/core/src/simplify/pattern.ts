@@ -1,26 +1,28 @@
 /**
- * Copy patterns: networks that are a number times a product of copy tensors on the free indices.
+ * Copy patterns: networks that are a number times a product of copy tensors on the free indices,
+ * plus a constant.
  *
- * The ones tensor is one (every copy tensor of order 1), but so are the identity (`eye(n)`, after
- * spider fusion a wire between two free indices), `einsum("ij,jk->ijk", eye(n), eye(n))` and
- * any product of δ's. Such a pattern P is 1 where the indices of each δ agree and 0 elsewhere, so
- * only the ones tensor is a constant in the sense "every entry is c".
+ * The ones tensor 𝟏 is one such product (every copy tensor of order 1), but so are the identity
+ * (`eye(n)`, after spider fusion a wire between two free indices), `einsum("ij,jk->ijk", I, I)`
+ * and any product of δ's. Such a pattern P is 1 where the indices of each δ agree and 0
+ * elsewhere, so only 𝟏 is a constant in the sense "every entry is c"; a network a·𝟏 + b·P
+ * (`eye(n) + 1`, or cos(I) folded) takes two values, a off P and a + b on it.
  */
 import { one } from "../network/coefficient.js";
-import { ones } from "../network/ops.js";
-import type { Network, TermGraph } from "../network/types.js";
+import type { Network, Term, TermGraph } from "../network/types.js";
 
-/** c times a 0/1 pattern of copy tensors; `allOnes` when the pattern is the ones tensor. */
+/** `offset·𝟏 + scale·pattern`, where `pattern` has zeros; no pattern: the constant offset·𝟏. */
 export interface CopyPattern {
-  value: number;
-  /** The pattern alone (coefficient 1), of the network's shape. */
-  pattern: Network;
-  allOnes: boolean;
+  offset: number;
+  scale: number;
+  /** A product of δ's with coefficient 1, of the network's shape, not all ones. */
+  pattern?: Network;
 }
 
 /**
  * Whether a term graph holds only copy tensors whose legs all reach distinct free indices (so
- * its entries are products of δ's, each 0 or 1), and whether every one is the ones vector.
+ * its entries are products of δ's, each 0 or 1), and whether each is 1 everywhere: an order-1
+ * copy tensor, or a δ over axes of size 1.
  */
 function patternOf(g: TermGraph): { isPattern: boolean; allOnes: boolean } {
   let isPattern = true;
@@ -30,36 +32,45 @@ function patternOf(g: TermGraph): { isPattern: boolean; allOnes: boolean } {
     if (attrs.kind === "free") isPattern &&= degree === 1;
     else if (attrs.kind === "copy") {
       isPattern &&= degree > 0;
-      allOnes &&= degree === 1;
+      allOnes &&= degree === 1 || attrs.dim === 1;
     } else isPattern = false;
   });
-  g.forEachEdge((_edge, _attrs, s, t) => {
-    const [fs, ft] = [
-      g.getNodeAttribute(s, "kind") === "free",
-      g.getNodeAttribute(t, "kind") === "free",
-    ];
+  g.forEachEdge((_edge, attrs, s, t) => {
+    const fs = g.getNodeAttribute(s, "kind") === "free";
+    const ft = g.getNodeAttribute(t, "kind") === "free";
     isPattern &&= s !== t && (fs || ft);
     // a wire between two free indices is the identity δ(i, j), not ones
-    allOnes &&= !(fs && ft);
+    allOnes &&= !(fs && ft) || attrs.dim === 1;
   });
   return { isPattern, allOnes: isPattern && allOnes };
 }
 
+/** A term that is c·P with a numeric c: its pattern, or undefined. */
+function termPattern(t: Term): { allOnes: boolean } | undefined {
+  if (Object.keys(t.coeff.dims).length > 0) return undefined;
+  const { isPattern, allOnes } = patternOf(t.graph);
+  return isPattern ? { allOnes } : undefined;
+}
+
 /**
- * `net` as c times a copy pattern, or undefined when it is not one (a variable, a box, a fuse
- * tensor, a symbolic coefficient, several terms). The zero network is 0 times the ones tensor.
+ * `net` as a·𝟏 + b·P, or undefined when it is not of that form (a variable, a box, a fuse tensor,
+ * a symbolic coefficient, two different patterns with zeros). The zero network is 0·𝟏.
  *
- * @example copyPattern(build("3 * eye(2)")) // { value: 3, allOnes: false, pattern: eye(2) }
+ * @example copyPattern(build("3 * eye(2) + 1")) // { offset: 1, scale: 3, pattern: eye(2) }
  */
 export function copyPattern(net: Network): CopyPattern | undefined {
-  if (net.terms.length === 0) return { value: 0, pattern: ones(net.shape), allOnes: true };
-  if (net.terms.length > 1) return undefined;
-  const { coeff, graph } = net.terms[0];
-  if (Object.keys(coeff.dims).length > 0) return undefined;
-  const { isPattern, allOnes } = patternOf(graph);
-  if (!isPattern) return undefined;
-  const pattern = { shape: net.shape, terms: [{ coeff: one, graph }] };
-  return { value: coeff.value, pattern, allOnes };
+  let offset = 0;
+  let patterned: Term | undefined;
+  for (const t of net.terms) {
+    const p = termPattern(t);
+    if (p === undefined) return undefined;
+    if (p.allOnes) offset += t.coeff.value;
+    else if (patterned) return undefined;
+    else patterned = t;
+  }
+  if (!patterned) return { offset, scale: 0 };
+  const pattern = { shape: net.shape, terms: [{ coeff: one, graph: patterned.graph }] };
+  return { offset, scale: patterned.coeff.value, pattern };
 }
 
 /**
@@ -70,15 +81,15 @@ export function copyPattern(net: Network): CopyPattern | undefined {
  */
 export function constantValue(net: Network): number | undefined {
   const p = copyPattern(net);
-  return p?.allOnes ? p.value : undefined;
+  return p && !p.pattern ? p.offset : undefined;
 }
 
 /**
  * Whether a pattern is the identity matrix: two free indices joined by one wire.
  *
- * @example isIdentity(copyPattern(build("2 * eye(3)"))) // true
+ * @example isIdentity(copyPattern(build("2 * eye(3)")).pattern) // true
  */
-export function isIdentity(p: CopyPattern): boolean {
-  const g = p.pattern.terms[0]?.graph;
-  return p.pattern.shape.length === 2 && g !== undefined && g.order === 2 && g.size === 1;
+export function isIdentity(pattern: Network): boolean {
+  const g = pattern.terms[0]?.graph;
+  return pattern.shape.length === 2 && g !== undefined && g.order === 2 && g.size === 1;
 }
