@@ -63,7 +63,7 @@ export function checkBox(node: BoxNode, span?: Span): void {
     if (Number.isFinite(y)) continue;
     const inner = describe(p.offset, p.scale, p.pattern);
     const call = node.fn === "pow" ? `(${inner}) ** ${power}` : `${node.fn}(${inner})`;
-    const image = node.fn === "pow" ? `${x} ** ${power}` : `${node.fn}(${x})`;
+    const image = node.fn === "pow" ? `${x < 0 ? `(${x})` : x} ** ${power}` : `${node.fn}(${x})`;
     const division = node.fn === "pow" && power < 0 && x === 0 ? "division by zero: " : "";
     throw new DiagradError(
       "value",
