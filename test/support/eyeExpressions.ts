@@ -3,19 +3,20 @@
  * campaign in eye-campaign.test.ts.
  *
  * A constant part is built from eye(3) and numbers only, so simplification folds it; it may leave
- * the functions' domains on purpose (`log(eye(3))`, `(2 * eye(3)) ** -0.5`), and every constant
- * part is recorded so a test can tell a justified refusal (some part is infinite or NaN in NumPy's
- * sense) from a wrong one. The variable parts use W: [3, 3] and s: [] and stay in the domains.
+ * the functions' domains on purpose (`log(eye(3))`, `(2 * eye(3)) ** -0.5`). The variable parts
+ * use W: [3, 3] and s: [] and stay in the domains, except for powers and logs of products with
+ * constants (`(W * eye(3)) ** -1`, 0 off the diagonal). Every part is recorded, so a test can tell
+ * a justified refusal (some part is infinite or NaN in NumPy's sense) from a wrong one.
  *
- * @example eyeExpression(random(1)) // { source: "norm(W * cos(eye(3)))", constants: ["cos(eye(3))", …] }
+ * @example eyeExpression(random(1)) // { source: "norm(W * cos(eye(3)))", parts: ["eye(3)", "cos(eye(3))", …] }
  */
 
 export type Random = () => number;
 
 export interface EyeExpression {
   source: string;
-  /** Every constant subexpression, innermost first. */
-  constants: string[];
+  /** Every subexpression, innermost first. */
+  parts: string[];
 }
 
 /** The elementwise functions of the language (`**` is the elementwise power). */
@@ -70,8 +71,18 @@ function constant(r: Random, depth: number, out: string[]): string {
 function matrix(r: Random, depth: number, out: string[]): string {
   const m = () => matrix(r, depth - 1, out);
   const c = () => constant(r, depth - 1, out);
+  const e = variable(r, depth, m, c);
+  out.push(e);
+  return e;
+}
+
+function variable(r: Random, depth: number, m: () => string, c: () => string): string {
   if (depth <= 0 || r() < 0.2) return pick(r, ["W", "W.T", "W", "(s * W)"]);
-  switch (Math.floor(r() * 16)) {
+  switch (Math.floor(r() * 18)) {
+    case 16:
+      return `(${m()} * ${c()}) ** ${pick(r, ["-1", "-0.5", "-2"])}`;
+    case 17:
+      return `log(abs(${m()}) * ${c()})`;
     case 0:
     case 1:
       return `${pick(r, total)}(${m()})`;
@@ -108,8 +119,8 @@ function matrix(r: Random, depth: number, out: string[]): string {
 
 /** One expression of W and s with eye(3) parts; its value is a matrix, a vector or a scalar. */
 export function eyeExpression(r: Random): EyeExpression {
-  const constants: string[] = [];
-  const m = matrix(r, 3, constants);
+  const parts: string[] = [];
+  const m = matrix(r, 3, parts);
   const source = pick(r, [
     m,
     m,
@@ -119,7 +130,7 @@ export function eyeExpression(r: Random): EyeExpression {
     `logsumexp(${m})`,
     `sum(${m}, 0)`,
     `tr(${m})`,
-    `s + norm(${constant(r, 2, constants)}) * sum(${m})`,
+    `s + norm(${constant(r, 2, parts)}) * sum(${m})`,
   ]);
-  return { source, constants };
+  return { source, parts };
 }

@@ -15,6 +15,7 @@ import type { BoxFn, Network, Shape } from "../network/types.js";
 import { elementwiseFunctions } from "../network/types.js";
 import { checkBox } from "../simplify/fold.js";
 import { expandDims } from "./broadcast.js";
+import { checkStructuralZeros } from "./zeros.js";
 
 export interface CallContext {
   expr: Extract<Expr, { kind: "call" }>;
@@ -27,7 +28,8 @@ type Builder = (ctx: CallContext) => Network;
 
 /**
  * `fn(inner)` as a box, refused at `span` when it is an elementwise function of a copy pattern
- * that is not finite somewhere (`log(eye(3))`, `x / eye(3)`): see simplify/fold.ts.
+ * that is not finite somewhere (`log(eye(3))`, `x / eye(3)`: see simplify/fold.ts), or of an
+ * operand that is 0 off a diagonal where f(0) is infinite (`log(diag(x))`: see zeros.ts).
  *
  * @example checkedBox("pow", build("eye(3)"), [3, 3], span, -1) // throws "division by zero: …"
  */
@@ -42,6 +44,7 @@ export function checkedBox(
     param === undefined ? { kind: "box", fn, inner } : { kind: "box", fn, inner, param },
     span,
   );
+  checkStructuralZeros(fn, inner, span, param);
   return box(fn, inner, shape, param);
 }
 
