@@ -7,18 +7,19 @@
 import type { Expr } from "../language/ast.js";
 import type { Analysis } from "../language/index.js";
 import { constantValue } from "../language/index.js";
-import { DiagradError } from "../language/span.js";
+import { DiagradError, type Span } from "../language/span.js";
 import { constant, scale, sum } from "../network/combine.js";
 import { labels, permute } from "../network/ops.js";
-import { box, variable } from "../network/primitives.js";
+import { variable } from "../network/primitives.js";
 import type { Network, Shape } from "../network/types.js";
 import { broadcastProduct, broadcastTo } from "./broadcast.js";
-import { calls, kron } from "./calls.js";
+import { calls, checkedBox, kron } from "./calls.js";
 import { matmul } from "./matmul.js";
 
-function power(base: Network, p: number): Network {
+/** `base ** p`; `span` is where a division by zero in it is reported. */
+function power(base: Network, p: number, span: Span): Network {
   if (p === 1) return base;
-  return box("pow", base, base.shape, p);
+  return checkedBox("pow", base, base.shape, span, p);
 }
 
 function buildExpr(e: Expr, analysis: Analysis): Network {
@@ -51,7 +52,7 @@ function buildExpr(e: Expr, analysis: Analysis): Network {
       return builder({ expr: e, arg: (i) => build(e.args[i]), out });
     }
     case "binary": {
-      if (e.op === "**") return power(build(e.left), constantValue(e.right) as number);
+      if (e.op === "**") return power(build(e.left), constantValue(e.right) as number, e.span);
       const [a, b] = [build(e.left), build(e.right)];
       switch (e.op) {
         case "+":
@@ -65,7 +66,7 @@ function buildExpr(e: Expr, analysis: Analysis): Network {
           if (c === 0) throw new DiagradError("value", "division by zero", e.right.span);
           return c !== undefined
             ? broadcastTo(scale(a, 1 / c), out)
-            : broadcastProduct([a, power(b, -1)], out);
+            : broadcastProduct([a, power(b, -1, e.right.span)], out);
         }
         case "@":
           return matmul(a, b, out);

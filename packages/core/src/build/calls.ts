@@ -5,6 +5,7 @@
 import type { Expr } from "../language/ast.js";
 import { multiplyDims } from "../language/dims.js";
 import { constantValue, parseSubscripts } from "../language/index.js";
+import type { Span } from "../language/span.js";
 import { dimPower } from "../network/coefficient.js";
 import { scaleBy } from "../network/combine.js";
 import { einsum } from "../network/einsum.js";
@@ -12,7 +13,9 @@ import { labels } from "../network/ops.js";
 import { box, reshape, splitAxis } from "../network/primitives.js";
 import type { BoxFn, Network, Shape } from "../network/types.js";
 import { elementwiseFunctions } from "../network/types.js";
+import { checkBox } from "../simplify/fold.js";
 import { expandDims } from "./broadcast.js";
+import { checkStructuralZeros } from "./zeros.js";
 
 export interface CallContext {
   expr: Extract<Expr, { kind: "call" }>;
@@ -23,10 +26,32 @@ export interface CallContext {
 
 type Builder = (ctx: CallContext) => Network;
 
+/**
+ * `fn(inner)` as a box, refused at `span` when it is an elementwise function of a copy pattern
+ * that is not finite somewhere (`log(eye(3))`, `x / eye(3)`: see simplify/fold.ts), or of an
+ * operand that is 0 off a diagonal where f(0) is infinite (`log(diag(x))`: see zeros.ts).
+ *
+ * @example checkedBox("pow", build("eye(3)"), [3, 3], span, -1) // throws "division by zero: …"
+ */
+export function checkedBox(
+  fn: BoxFn,
+  inner: Network,
+  shape: Shape,
+  span: Span,
+  param?: number,
+): Network {
+  checkBox(
+    param === undefined ? { kind: "box", fn, inner } : { kind: "box", fn, inner, param },
+    span,
+  );
+  checkStructuralZeros(fn, inner, span, param);
+  return box(fn, inner, shape, param);
+}
+
 const boxed =
   (fn: BoxFn): Builder =>
-  ({ arg, out }) =>
-    box(fn, arg(0), out);
+  ({ expr, arg, out }) =>
+    checkedBox(fn, arg(0), out, expr.span);
 
 function sumAll(x: Network): Network {
   return einsum([{ net: x, labels: labels("s", x.shape.length) }], []);

@@ -8,11 +8,15 @@
  * the same copy tensor as the same port of the other (a Hadamard product). Their bases must be
  * equal networks (canonical forms). The product replaces the first factor; an exponent of 0
  * removes both (the copy tensors they met lose those legs).
+ *
+ * Bases that are constants (a copy pattern such as `eye(n)`, the ones or the zero tensor) are left
+ * to constant folding: their zeros are certain, and 0² ∘ 0⁻¹ is NaN in NumPy, not 0¹.
  */
 import { one } from "../network/coefficient.js";
 import { addNode, connect, emptyGraph, wireEnds } from "../network/graph.js";
 import type { Network, NodeAttrs, Term, TermGraph } from "../network/types.js";
 import { networkKey } from "./canonical.js";
+import { copyPattern } from "./pattern.js";
 
 interface Factor {
   node: string;
@@ -44,6 +48,7 @@ function factorsOf(g: TermGraph): Factor[] {
       g.getNodeAttribute(e.other, "kind") === "copy" ? e.other : undefined,
     );
     const isPow = attrs.kind === "box" && attrs.fn === "pow";
+    if (isPow && copyPattern(attrs.inner)) return;
     const base = isPow
       ? attrs.inner
       : alone(
