@@ -23,7 +23,7 @@ function failure(run: () => unknown): DiagradError {
 /** A^k by repeated products, the identity for k = 0. */
 function naivePower(a: number[][], k: number): number[][] {
   const n = a.length;
-  let p = a.map((_, i) => a.map((_, j) => (i === j ? 1 : 0)));
+  let p: number[][] = a.map((_, i) => a.map((_, j) => (i === j ? 1 : 0)));
   for (let step = 0; step < k; step++) {
     p = p.map((row) => a.map((_, j) => row.reduce((s, v, m) => s + v * (a[m]?.[j] as number), 0)));
   }
