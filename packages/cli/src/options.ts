@@ -4,12 +4,11 @@
  * usage error (exit 2). `--shape` is repeatable, so its parser folds each occurrence into the
  * shapes seen so far, the object `Problem.shapes` expects.
  */
+import { isIdentifier } from "@diagrad/core";
 import { InvalidArgumentError } from "commander";
 
 /** Declared shapes by variable, as `Problem.shapes` takes them. */
 export type Shapes = Record<string, (number | string)[]>;
-
-const name = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
 /**
  * One `--shape NAME=DIMS` folded into `previous`: dimensions are positive integers or symbols,
@@ -23,9 +22,9 @@ export function parseShape(text: string, previous: Shapes = {}): Shapes {
   const eq = text.indexOf("=");
   if (eq < 0) throw new InvalidArgumentError(usage);
   const variable = text.slice(0, eq).trim();
-  if (!name.test(variable))
+  if (!isIdentifier(variable))
     throw new InvalidArgumentError(`'${variable}' is not a variable name; ${usage}`);
-  if (variable in previous)
+  if (Object.hasOwn(previous, variable))
     throw new InvalidArgumentError(`the shape of ${variable} is given twice`);
   const body = text
     .slice(eq + 1)
@@ -35,7 +34,7 @@ export function parseShape(text: string, previous: Shapes = {}): Shapes {
   const dims = body === "" ? [] : body.split(",").map((d) => d.trim());
   const shape = dims.map((d) => {
     if (/^\d+$/.test(d) && Number(d) > 0) return Number(d);
-    if (name.test(d)) return d;
+    if (isIdentifier(d)) return d;
     throw new InvalidArgumentError(
       `'${d}' is not a dimension (a positive integer or a symbol); ${usage}`,
     );
