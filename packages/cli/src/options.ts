@@ -4,11 +4,17 @@
  * usage error (exit 2). `--shape` is repeatable, so its parser folds each occurrence into the
  * shapes seen so far, the object `Problem.shapes` expects.
  */
-import { isIdentifier } from "@diagrad/core";
 import { InvalidArgumentError } from "commander";
 
 /** Declared shapes by variable, as `Problem.shapes` takes them. */
 export type Shapes = Record<string, (number | string)[]>;
+
+/**
+ * The lexer's rule for names (`isIdentifier` in @diagrad/core), repeated here so that parsing the
+ * command line does not load the core; options.test.ts checks the two agree.
+ */
+const NAME = /^(?!\u1d40)[\p{L}_](?:(?!\u1d40)[\p{L}\p{M}0-9_])*$/u;
+const isIdentifier = (text: string) => NAME.test(text);
 
 /**
  * One `--shape NAME=DIMS` folded into `previous`: dimensions are positive integers or symbols,
