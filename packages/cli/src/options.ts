@@ -9,7 +9,12 @@ import { InvalidArgumentError } from "commander";
 /** Declared shapes by variable, as `Problem.shapes` takes them. */
 export type Shapes = Record<string, (number | string)[]>;
 
-const name = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+/**
+ * The lexer's rule for names (`isIdentifier` in @diagrad/core), repeated here so that parsing the
+ * command line does not load the core; options.test.ts checks the two agree.
+ */
+const NAME = /^(?!\u1d40)[\p{L}_](?:(?!\u1d40)[\p{L}\p{M}0-9_])*$/u;
+const isIdentifier = (text: string) => NAME.test(text);
 
 /**
  * One `--shape NAME=DIMS` folded into `previous`: dimensions are positive integers or symbols,
@@ -23,9 +28,9 @@ export function parseShape(text: string, previous: Shapes = {}): Shapes {
   const eq = text.indexOf("=");
   if (eq < 0) throw new InvalidArgumentError(usage);
   const variable = text.slice(0, eq).trim();
-  if (!name.test(variable))
+  if (!isIdentifier(variable))
     throw new InvalidArgumentError(`'${variable}' is not a variable name; ${usage}`);
-  if (variable in previous)
+  if (Object.hasOwn(previous, variable))
     throw new InvalidArgumentError(`the shape of ${variable} is given twice`);
   const body = text
     .slice(eq + 1)
@@ -35,7 +40,7 @@ export function parseShape(text: string, previous: Shapes = {}): Shapes {
   const dims = body === "" ? [] : body.split(",").map((d) => d.trim());
   const shape = dims.map((d) => {
     if (/^\d+$/.test(d) && Number(d) > 0) return Number(d);
-    if (name.test(d)) return d;
+    if (isIdentifier(d)) return d;
     throw new InvalidArgumentError(
       `'${d}' is not a dimension (a positive integer or a symbol); ${usage}`,
     );

@@ -12,7 +12,7 @@ import { fromNested } from "./evaluate/nested.js";
 import { evaluateNetwork } from "./evaluate/network.js";
 import type { Tensor } from "./evaluate/tensor.js";
 import type { Analysis } from "./language/index.js";
-import { analyze, parse } from "./language/index.js";
+import { analyze, checkVariableName, parse } from "./language/index.js";
 import { DiagradError } from "./language/span.js";
 import type { Network, Shape } from "./network/types.js";
 import { simplify } from "./simplify/simplify.js";
@@ -87,7 +87,9 @@ function variableShape(p: Prepared, name: string): Shape {
   const known =
     p.variables.get(name) ??
     p.tensors.get(name)?.shape ??
-    p.problem.shapes?.[name] ??
+    (p.problem.shapes && Object.hasOwn(p.problem.shapes, name)
+      ? p.problem.shapes[name]
+      : undefined) ??
     declared?.dims;
   if (known) return known;
   return /^\p{Lu}/u.test(name) ? [`${name}.rows`, `${name}.cols`] : [`${name}.len`];
@@ -99,8 +101,7 @@ export function derivative(problem: Problem & { wrt: string; order?: number }): 
   const order = problem.order ?? 1;
   if (!Number.isInteger(order) || order < 1)
     throw new DiagradError("usage", `the order must be a positive integer, got ${order}`);
-  if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(problem.wrt))
-    throw new DiagradError("usage", `'${problem.wrt}' is not a variable name`);
+  checkVariableName(prepared.analysis, problem.wrt);
   const wrtShape = variableShape(prepared, problem.wrt);
   let network = prepared.network;
   for (let k = 0; k < order; k++) network = simplify(differentiate(network, problem.wrt, wrtShape));

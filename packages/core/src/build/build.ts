@@ -2,9 +2,11 @@
  * From the checked syntax tree to the tensor network: `buildNetwork(analysis)`.
  *
  * Each expression node becomes a network of its analysed shape: names are variables, operators
- * are einsums with NumPy broadcasting, functions come from the `calls` table.
+ * are einsums with NumPy broadcasting, functions come from the `calls` table. A name that refers
+ * to a binding (`analysis.uses`) is the binding's network, built once and substituted at each use;
+ * `analysis.bindings` keeps the binding and its uses for when the network can share one node.
  */
-import type { Expr } from "../language/ast.js";
+import type { Binding, Expr } from "../language/ast.js";
 import type { Analysis } from "../language/index.js";
 import { constantValue } from "../language/index.js";
 import { DiagradError, type Span } from "../language/span.js";
@@ -22,19 +24,24 @@ function power(base: Network, p: number, span: Span): Network {
   return checkedBox("pow", base, base.shape, span, p);
 }
 
-function buildExpr(e: Expr, analysis: Analysis): Network {
+function buildExpr(e: Expr, analysis: Analysis, bound: Map<Binding, Network>): Network {
   const shapeOf = (x: Expr): Shape => {
     const s = analysis.shapes.get(x);
     if (!s) throw new Error(`internal: no shape for ${x.kind} at ${x.span.start}`);
     return s;
   };
-  const build = (x: Expr) => buildExpr(x, analysis);
+  const build = (x: Expr) => buildExpr(x, analysis, bound);
   const out = shapeOf(e);
   switch (e.kind) {
     case "number":
       return constant(e.value);
-    case "name":
-      return variable(e.name, out);
+    case "name": {
+      const binding = analysis.uses.get(e);
+      if (binding === undefined) return variable(e.name, out);
+      const net = bound.get(binding);
+      if (net === undefined) throw new Error(`internal: ${e.name} used before it is built`);
+      return net;
+    }
     case "string":
       throw new Error("internal: a string outside einsum");
     case "neg":
@@ -47,7 +54,7 @@ function buildExpr(e: Expr, analysis: Analysis): Network {
       );
     }
     case "call": {
-      const builder = calls[e.fn];
+      const builder = calls.get(e.fn);
       if (!builder) throw new Error(`internal: no builder for ${e.fn}`);
       return builder({ expr: e, arg: (i) => build(e.args[i]), out });
     }
@@ -79,5 +86,9 @@ function buildExpr(e: Expr, analysis: Analysis): Network {
 
 /** The network of an analysed program: `buildNetwork(analyze(parse("W @ (A * B)")))`. */
 export function buildNetwork(analysis: Analysis): Network {
-  return buildExpr(analysis.program.body, analysis);
+  const bound = new Map<Binding, Network>();
+  for (const { binding } of analysis.bindings.values()) {
+    bound.set(binding, buildExpr(binding.value, analysis, bound));
+  }
+  return buildExpr(analysis.program.body, analysis, bound);
 }

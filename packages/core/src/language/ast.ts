@@ -3,6 +3,7 @@
  *
  * `parse("A, B: [m, n]; W @ (A * B)")` gives a `Program` with one declaration and a body
  * `binary(@, name W, binary(*, name A, name B))`. Every node keeps its span for error messages.
+ * `parse("h = tanh(W @ x); h * h")` gives one binding `h` and the body `binary(*, name h, name h)`.
  */
 import type { Span } from "./span.js";
 
@@ -29,8 +30,19 @@ export interface Declaration {
   span: Span;
 }
 
+/** `h = tanh(W @ x)`: a name for one shared subexpression (not a variable). */
+export interface Binding {
+  name: string;
+  nameSpan: Span;
+  value: Expr;
+  /** The whole statement, `h = …`. */
+  span: Span;
+}
+
 export interface Program {
   source: string;
   declarations: Declaration[];
+  /** The statements `name = expr;`, in source order; each may use the ones before it. */
+  bindings: Binding[];
   body: Expr;
 }

@@ -229,7 +229,7 @@ describe("names, arity and strings", () => {
     const error = failure("x + 'ij'");
     expect(error.kind).toBe("syntax");
     expect(error.message).toBe(
-      "a string is only allowed as einsum's first argument (its subscripts)",
+      "a string is only allowed as einsum's first argument (its subscripts) and as norm's 'fro'",
     );
     expect(error.span).toEqual({ start: 4, end: 8 });
     expect(failure("einsum('i,i', 'i', x)").span).toEqual({ start: 14, end: 17 });

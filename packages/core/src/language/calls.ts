@@ -5,11 +5,13 @@
  * einsum's subscripts are read from the syntax. The `Record` makes a missing rule a compile error.
  */
 import type { Expr } from "./ast.js";
+import { constantValue } from "./constant.js";
 import { einsumShape } from "./einsum.js";
 import type { FunctionName } from "./functions.js";
 import type { Inference, TermShape } from "./inference.js";
+import { checkedDimension, MAX_MATRIX_POWER } from "./limits.js";
 import { kron } from "./operators.js";
-import { ParseError, ShapeError } from "./span.js";
+import { DiagradError, ParseError, ShapeError } from "./span.js";
 import { type Term, Unifier } from "./unify.js";
 
 /** A call node, e.g. the body of `parse("sum(X, 0)")`. */
@@ -52,8 +54,10 @@ function square(inf: Inference, call: Call): TermShape {
 export function dimensionArgument(call: Call, i: number): Term {
   const e = arg(call, i);
   if (e.kind === "name") return Unifier.symbol(e.name);
-  if (e.kind === "number" && Number.isInteger(e.value) && e.value >= 1)
-    return Unifier.constant(e.value);
+  if (e.kind === "number" && Number.isInteger(e.value) && e.value >= 1) {
+    const text = `${e.value}`;
+    return Unifier.constant(checkedDimension(e.value, text, e.span, `${call.fn}'s size argument`));
+  }
   throw new ParseError(
     `${call.fn}'s size argument must be a positive integer or a dimension symbol`,
     e.span,
@@ -78,6 +82,49 @@ function axisArgument(inf: Inference, call: Call, rank: number): number {
     throw new ShapeError(message, e.span);
   }
   return axis < 0 ? axis + rank : axis;
+}
+
+/**
+ * The exponent of `matrix_power(A, k)`: an integer constant from 0 to `MAX_MATRIX_POWER`.
+ *
+ * @example matrixPowerExponent(parse("matrix_power(A, 3)").body as Call) // 3
+ */
+export function matrixPowerExponent(call: Call): number {
+  const e = arg(call, 1);
+  const k = constantValue(e);
+  if (k === undefined || !Number.isInteger(k) || k < 0) {
+    throw new ParseError(
+      "the exponent of matrix_power must be an integer literal ≥ 0, such as 3 (for elementwise powers use **)",
+      e.span,
+    );
+  }
+  if (k > MAX_MATRIX_POWER) {
+    throw new DiagradError(
+      "value",
+      `matrix_power's exponent ${k} is too large: diagrad builds it as a chain of products and takes at most ${MAX_MATRIX_POWER}`,
+      e.span,
+    );
+  }
+  return k;
+}
+
+/** `norm(X)` of any shape; `norm(X, 'fro')` of a matrix, as NumPy. */
+const norm: Rule = (inf, call) => {
+  if (call.args.length === 1) return [];
+  const order = arg(call, 1);
+  if (order.kind !== "string" || order.value !== "fro") {
+    throw new ParseError(
+      "norm's second argument can only be 'fro' (the Frobenius norm, the same as norm(X))",
+      order.span,
+    );
+  }
+  first(inf, call, "a matrix for 'fro' (norm(x) of a vector is its 2-norm)", (rank) => rank === 2);
+  return [];
+};
+
+/** Is argument `i` of this function a quoted string (einsum's subscripts, norm's 'fro')? */
+export function isStringArgument(fn: FunctionName, i: number): boolean {
+  return (fn === "einsum" && i === 0) || (fn === "norm" && i === 1);
 }
 
 /** `tr`, `det`, `logdet`: a square matrix → a scalar. */
@@ -115,7 +162,7 @@ export const CALL_RULES: Record<FunctionName, Rule> = {
     return shape.filter((_, i) => i !== axis);
   },
   mean: scalar,
-  norm: scalar,
+  norm,
   tr: squareToScalar,
   det: squareToScalar,
   logdet: squareToScalar,
@@ -162,4 +209,9 @@ export const CALL_RULES: Record<FunctionName, Rule> = {
     return [n, n];
   },
   ones: (_, call) => [dimensionArgument(call, 0)],
+  matrix_power: (inf, call) => {
+    const shape = square(inf, call);
+    matrixPowerExponent(call);
+    return shape;
+  },
 };

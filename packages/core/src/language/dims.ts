@@ -74,7 +74,7 @@ export function multiplyDims(...dims: Dim[]): Dim {
 export function dimSize(dim: Dim, sizes: Readonly<Record<string, number>>): number {
   const { coefficient, symbols } = dimFactors(dim);
   return symbols.reduce((size, symbol) => {
-    const value = sizes[symbol];
+    const value = Object.hasOwn(sizes, symbol) ? sizes[symbol] : undefined;
     if (value === undefined) throw new RangeError(`the size of dimension '${symbol}' is unknown`);
     return size * value;
   }, coefficient);

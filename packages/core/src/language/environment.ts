@@ -11,6 +11,8 @@
 import type { DeclaredDim, Program } from "./ast.js";
 import { formatShape } from "./dims.js";
 import type { Inference, TermShape } from "./inference.js";
+import { isIdentifier } from "./lexer.js";
+import { checkedDimension } from "./limits.js";
 import { DiagradError, ShapeError, type Span } from "./span.js";
 import { type Term, Unifier } from "./unify.js";
 
@@ -32,12 +34,13 @@ export interface DeclaredShape {
   span?: Span;
 }
 
-const SYMBOL = /^[\p{L}_][\p{L}\p{M}0-9_]*$/u;
-
 function parseGivenDim(name: string, dim: number | string): DeclaredDim {
-  if (typeof dim === "number" && Number.isInteger(dim) && dim >= 1) return dim;
-  if (typeof dim === "string" && /^\d+$/.test(dim) && Number(dim) >= 1) return Number(dim);
-  if (typeof dim === "string" && SYMBOL.test(dim)) return dim;
+  const what = `the dimension in the shape of ${name}`;
+  if (typeof dim === "number") return checkedDimension(dim, `${dim}`, undefined, what);
+  if (typeof dim === "string" && /^\d+$/.test(dim)) {
+    return checkedDimension(Number(dim), dim, undefined, what);
+  }
+  if (typeof dim === "string" && isIdentifier(dim)) return dim;
   throw new DiagradError(
     "usage",
     `invalid dimension '${dim}' in the shape of ${name}: use a positive integer or a symbol`,

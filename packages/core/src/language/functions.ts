@@ -35,7 +35,8 @@ export type FunctionName =
   | "logsumexp"
   | "einsum"
   | "eye"
-  | "ones";
+  | "ones"
+  | "matrix_power";
 
 /**
  * What the help text and the checker know about a function.
@@ -86,12 +87,23 @@ const TABLE: Record<FunctionName, Entry> = {
   kron: [2, 2, "kron(A, B)", "Kronecker product (NumPy's block layout); also A ⊗ B"],
   vec: [1, 1, "vec(X)", "stack the columns into one vector (Fortran order)"],
   unvec: [3, 3, "unvec(x, rows, cols)", "inverse of vec: a rows × cols matrix", [1, 2]],
-  norm: [1, 1, "norm(X)", "2-norm of a vector, Frobenius norm of a matrix"],
+  norm: [
+    1,
+    2,
+    "norm(X) / norm(X, 'fro')",
+    "2-norm of a vector, Frobenius norm of a matrix ('fro' as in NumPy)",
+  ],
   softmax: [1, 1, "softmax(X)", "softmax along the last axis"],
   logsumexp: [1, 1, "logsumexp(X)", "log of the sum of exponentials along the last axis"],
   einsum: [2, Infinity, 'einsum("ij,jk->ik", A, B)', "Einstein summation, as NumPy's einsum"],
   eye: [1, 1, "eye(n)", "n × n identity matrix; n an integer or a dimension symbol", [0]],
   ones: [1, 1, "ones(n)", "the ones vector 𝟏 of length n; n an integer or a dimension symbol", [0]],
+  matrix_power: [
+    2,
+    2,
+    "matrix_power(A, k)",
+    "A @ A @ … @ A (k factors; eye(n) for k = 0), k an integer literal ≥ 0",
+  ],
 };
 
 /**
@@ -140,37 +152,46 @@ export function arityMessage(info: FunctionInfo, got: number): string {
   return `${name} takes ${count} ${noun}, got ${got}`;
 }
 
-/** Levenshtein distance. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      next.push(Math.min(substitution, (row[j] as number) + 1, (next[j - 1] as number) + 1));
-    }
-    row = next;
-  }
-  return row[b.length] as number;
-}
+/** NumPy's names for the language's functions, after `np.` / `numpy.` and after `np.linalg.`. */
+const NUMPY: ReadonlyMap<string, FunctionName> = new Map([
+  ...(
+    [
+      "exp",
+      "log",
+      "sqrt",
+      "tanh",
+      "sin",
+      "cos",
+      "abs",
+      "sum",
+      "mean",
+      "diag",
+      "outer",
+      "kron",
+      "einsum",
+      "eye",
+    ] as const
+  ).map((name) => [name, name] as const),
+  ["absolute", "abs"],
+  ["trace", "tr"],
+  ["identity", "eye"],
+]);
+const NUMPY_LINALG: ReadonlyMap<string, FunctionName> = new Map([
+  ["inv", "inv"],
+  ["det", "det"],
+  ["norm", "norm"],
+  ["matrix_power", "matrix_power"],
+]);
 
 /**
- * The known function closest to a misspelt name (at most two edits away and shorter than the name
- * itself), ignoring case; the first in table order wins a tie.
+ * The language's function for a NumPy spelling (`np.`, `numpy.`, `np.linalg.`, `numpy.linalg.`),
+ * or undefined when the name has no such prefix or NumPy has no such function here.
  *
- * @example suggestFunction("tanhh") // "tanh"; suggestFunction("foo") // undefined
+ * @example numpyFunction("np.trace") // "tr"; numpyFunction("np.linalg.inv") // "inv"
  */
-export function suggestFunction(name: string): FunctionName | undefined {
-  let best: { name: FunctionName; distance: number } | undefined;
-  for (const f of FUNCTIONS) {
-    const distance = editDistance(name.toLowerCase(), f.name);
-    if (
-      distance <= 2 &&
-      distance < name.length &&
-      (best === undefined || distance < best.distance)
-    ) {
-      best = { name: f.name, distance };
-    }
-  }
-  return best?.name;
+export function numpyFunction(written: string): FunctionName | undefined {
+  const match = /^(?:np|numpy)\.(linalg\.)?([^.]+)$/.exec(written);
+  if (match === null) return undefined;
+  const [, linalg, name] = match as unknown as [string, string | undefined, string];
+  return (linalg ? NUMPY_LINALG : NUMPY).get(name);
 }

@@ -31,6 +31,8 @@ export class Inference {
   readonly unifier: Unifier;
   /** The symbolic shape of each analysed node. */
   readonly shapes = new Map<Expr, TermShape>();
+  /** Notes on valid input that is likely not meant (see `Analysis.notes`). */
+  readonly notes: string[] = [];
   private deferred: Deferred[] = [];
 
   constructor(

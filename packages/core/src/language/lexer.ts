@@ -6,8 +6,11 @@
  * and the punctuation `( ) [ ] , : ;`. Unicode spellings map onto the ASCII ones: `∘` and `⊙` are
  * `*`, `−` (U+2212) is `-`, `⊗` is the Kronecker product, and `.T`, `ᵀ` and `'` are postfix
  * transposes. The apostrophe follows MATLAB: after a token that ends an operand it is a transpose,
- * elsewhere it opens a string, so `einsum('ij,jk->ik', A', B)` lexes as intended.
+ * elsewhere it opens a string, so `einsum('ij,jk->ik', A', B)` lexes as intended. NumPy's
+ * prefixes join the name after them into one dotted name (`np.sum`, `np.linalg.inv`), which only
+ * a call accepts. A character the language lacks is refused with a hint from `habits.ts`.
  */
+import { characterHint } from "./habits.js";
 import { ParseError, type Span } from "./span.js";
 
 /** What a token is: a literal, a name, a transpose, end of input, or an operator (`"kron"` for `⊗`). */
@@ -30,7 +33,8 @@ export type TokenKind =
   | "]"
   | ","
   | ":"
-  | ";";
+  | ";"
+  | "=";
 
 /**
  * One token. `text` is what the source says (`"∘"` for a `*` written as `∘`).
@@ -59,12 +63,7 @@ const SIMPLE: Readonly<Record<string, TokenKind>> = {
   ",": ",",
   ":": ":",
   ";": ";",
-};
-
-const HINTS: Readonly<Record<string, string>> = {
-  "^": "; use ** for powers",
-  "×": "; use * for the elementwise product or @ for the matrix product",
-  "·": "; use * for the elementwise product or @ for the matrix product",
+  "=": "=",
 };
 
 const NUMBER = /(?:\d+(?:\.(?!T)\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
@@ -76,6 +75,33 @@ function isNameStart(ch: string): boolean {
 
 function isNamePart(ch: string | undefined): boolean {
   return ch !== undefined && ch !== TRANSPOSE_MARK && /^[\p{L}\p{M}0-9_]$/u.test(ch);
+}
+
+/**
+ * Is `text` one name of the language, as the lexer reads it? Letters (any script), combining
+ * marks, digits and `_`, not starting with a digit or a mark; `ᵀ` is a transpose, never part of a
+ * name. The CLI's `--wrt`, the API and declarations check names with this same rule.
+ *
+ * @example isIdentifier("x́") // true; isIdentifier("2x") // false; isIdentifier("np.sum") // false
+ */
+export function isIdentifier(text: string): boolean {
+  const first = charAt(text, 0);
+  return first !== undefined && isNameStart(first) && nameEnd(text, 0) === text.length;
+}
+
+/** Prefixes that join the name after them: `np.sum`, `numpy.linalg.inv`. */
+const NUMPY_PREFIXES: ReadonlySet<string> = new Set(["np", "numpy", "np.linalg", "numpy.linalg"]);
+
+/** The end of a name starting at `i`, taking in `.name` parts after a NumPy prefix. */
+function dottedNameEnd(source: string, i: number): number {
+  let end = nameEnd(source, i);
+  while (NUMPY_PREFIXES.has(source.slice(i, end)) && source[end] === ".") {
+    const next = charAt(source, end + 1);
+    const transpose = next === "T" && !isNamePart(charAt(source, end + 2));
+    if (next === undefined || transpose || !isNameStart(next)) break;
+    end = nameEnd(source, end + 1);
+  }
+  return end;
 }
 
 /** The whole code point at `i` (one or two UTF-16 units), or undefined past the end. */
@@ -123,7 +149,7 @@ export function tokenize(source: string): Token[] {
       }
       push({ kind: "number", value: Number(number[0]), text: number[0], span: { start, end: i } });
     } else if (isNameStart(ch)) {
-      i = nameEnd(source, i);
+      i = dottedNameEnd(source, i);
       const text = source.slice(start, i);
       push({ kind: "name", value: text, text, span: { start, end: i } });
     } else if (ch === "'" && last !== undefined && ENDS_OPERAND.has(last.kind)) {
@@ -154,7 +180,8 @@ export function tokenize(source: string): Token[] {
         span: { start, end: i },
       });
     } else {
-      throw new ParseError(`unexpected character '${ch}'${HINTS[ch] ?? ""}`, {
+      const operand = last?.kind === "name" ? last.text : undefined;
+      throw new ParseError(`unexpected character '${ch}'${characterHint(source, i, operand)}`, {
         start,
         end: start + ch.length,
       });

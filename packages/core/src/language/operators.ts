@@ -61,9 +61,13 @@ export function binaryShape(inf: Inference, e: Binary): TermShape {
   switch (e.op) {
     case "+":
     case "-":
-    case "*":
     case "/":
       return broadcast(inf, left, right, op, e.span, fail);
+    case "*": {
+      const shape = broadcast(inf, left, right, op, e.span, fail);
+      noteMatlabProduct(inf, e, shape);
+      return shape;
+    }
     case "@":
       return matmul(inf, e, left, right, fail);
     case "kron":
@@ -75,8 +79,37 @@ export function binaryShape(inf: Inference, e: Binary): TermShape {
           e.right.span,
         );
       }
+      if (constantValue(e.right) === -1 && left.length === 2) {
+        inf.notes.push(
+          `${inf.text(e)} is the elementwise reciprocal; the matrix inverse is inv(${inf.text(e.left)})`,
+        );
+      }
       return left;
   }
+}
+
+/**
+ * A note for `*` written where MATLAB means the matrix product: an operand transposed with `'`,
+ * or a transposed vector (`x.T * A`, which NumPy broadcasts elementwise into a matrix).
+ */
+function noteMatlabProduct(inf: Inference, e: Binary, shape: TermShape): void {
+  const transposed = [e.left, e.right].find(
+    (o) =>
+      o.kind === "transpose" &&
+      (inf.source.slice(o.span.end - 1, o.span.end) === "'" || inf.shapeOf(o).length === 1),
+  );
+  const other = transposed === e.left ? e.right : e.left;
+  if (transposed === undefined || inf.shapeOf(other).length === 0) return;
+  const [a, b] = [e.left, e.right].map((o) => {
+    const text = inf.text(o.kind === "transpose" && inf.shapeOf(o).length === 1 ? o.arg : o);
+    return o.kind === "binary" ? `(${text})` : text;
+  });
+  const quote = inf.source.slice(transposed.span.end - 1, transposed.span.end) === "'";
+  inf.notes.push(
+    `${inf.text(e)}: * is the elementwise product (NumPy broadcasting), giving shape ${inf.show(shape)}; the matrix product is @, as in ${a} @ ${b}` +
+      (inf.shapeOf(transposed).length === 1 ? "; transposing a vector changes nothing" : "") +
+      (quote ? "; NumPy writes the transpose .T" : ""),
+  );
 }
 
 function matmul(

@@ -2,25 +2,29 @@
  * The statement parser: declarations, then one expression.
  *
  * A program is `;`-separated statements. A statement is a declaration exactly when it starts with
- * `name (, name)* :`, as in `A, B: [m, n]`; its dimensions are positive integers or symbols, and
- * `[]` declares a scalar. The last statement is the body (a trailing `;` is fine) and is parsed by
- * the Pratt `ExpressionParser`. Newlines are ordinary whitespace.
+ * `name (, name)* :`, as in `A, B: [m, n]`; its dimensions are positive integers (at most
+ * `MAX_DIMENSION`) or symbols, and `[]` declares a scalar. A statement `name = expr` is a binding,
+ * as in a NumPy script. The last statement is the body (a trailing `;` is fine); expressions are
+ * parsed by the Pratt `ExpressionParser`. Newlines are ordinary whitespace.
  */
-import type { Declaration, DeclaredDim, Expr, Program } from "./ast.js";
+import type { Binding, Declaration, DeclaredDim, Expr, Program } from "./ast.js";
 import { TokenCursor } from "./cursor.js";
 import { ExpressionParser } from "./expression.js";
-import { describeToken, tokenize } from "./lexer.js";
+import { describeToken, isIdentifier, tokenize } from "./lexer.js";
+import { checkedDimension } from "./limits.js";
 import { ParseError } from "./span.js";
 
 /**
- * Parse a program: optional declarations followed by the expression.
+ * Parse a program: declarations and bindings (`h = expr`, in any order), then the expression.
  *
  * @example parse("x: [n]; x * x").declarations[0].dims // ["n"]
+ * @example parse("h = 2 * x; h * h").bindings[0].name // "h"
  */
 export function parse(source: string): Program {
   const cursor = new TokenCursor(tokenize(source));
   const expressions = new ExpressionParser(cursor);
   const declarations: Declaration[] = [];
+  const bindings: Binding[] = [];
   let body: Expr | undefined;
   for (;;) {
     while (cursor.accept(";")) {}
@@ -30,20 +34,19 @@ export function parse(source: string): Program {
       throw new ParseError("declarations must come before the expression", late.span);
     }
     if (body !== undefined) {
-      throw new ParseError(
-        "only the last statement can be an expression; declarations look like 'A, B: [m, n]'",
-        body.span,
-      );
+      const hint = startsBinding(cursor)
+        ? "; bindings 'h = …' come before it"
+        : "; declarations look like 'A, B: [m, n]'";
+      throw new ParseError(`only the last statement can be an expression${hint}`, body.span);
     }
     if (startsDeclaration(cursor)) {
       declarations.push(parseDeclaration(cursor));
-      const next = cursor.peek();
-      if (next.kind !== ";" && next.kind !== "eof") {
-        throw new ParseError(
-          `expected ';' after the declaration, found ${describeToken(next)}`,
-          next.span,
-        );
-      }
+      expectEndOf(cursor, "declaration");
+      continue;
+    }
+    if (startsBinding(cursor)) {
+      bindings.push(parseBinding(cursor, expressions));
+      expectEndOf(cursor, "binding");
       continue;
     }
     body = expressions.parse();
@@ -52,12 +55,39 @@ export function parse(source: string): Program {
   if (body === undefined) {
     const end = cursor.peek().span;
     const message =
-      declarations.length > 0
-        ? "expected an expression after the declarations"
+      declarations.length + bindings.length > 0
+        ? `expected an expression after the ${bindings.length > 0 ? "bindings" : "declarations"}`
         : "empty expression";
     throw new ParseError(message, end);
   }
-  return { source, declarations, body };
+  return { source, declarations, bindings, body };
+}
+
+/** `name =` lies ahead. */
+function startsBinding(cursor: TokenCursor): boolean {
+  return cursor.peek().kind === "name" && cursor.peek(1).kind === "=";
+}
+
+function parseBinding(cursor: TokenCursor, expressions: ExpressionParser): Binding {
+  const name = cursor.next();
+  cursor.next();
+  if (name.kind !== "name" || !isIdentifier(name.value)) {
+    throw new ParseError(`cannot bind '${name.text}': a binding's name is a plain name`, name.span);
+  }
+  if (cursor.at(";") || cursor.at("eof")) {
+    throw new ParseError(`expected an expression after '${name.value} ='`, cursor.peek().span);
+  }
+  const value = expressions.parse();
+  const span = { start: name.span.start, end: value.span.end };
+  return { name: name.value, nameSpan: name.span, value, span };
+}
+
+/** After a declaration or binding: `;` or the end. */
+function expectEndOf(cursor: TokenCursor, what: string): void {
+  const next = cursor.peek();
+  if (next.kind !== ";" && next.kind !== "eof") {
+    throw new ParseError(`expected ';' after the ${what}, found ${describeToken(next)}`, next.span);
+  }
 }
 
 /** `name (, name)* :` lies ahead. */
@@ -102,13 +132,7 @@ function parseDim(cursor: TokenCursor, open: { start: number; end: number }): De
   }
   if (token.kind === "number") {
     cursor.next();
-    if (!Number.isInteger(token.value) || token.value < 1) {
-      throw new ParseError(
-        `a dimension must be a positive integer or a symbol, got ${token.text}`,
-        token.span,
-      );
-    }
-    return token.value;
+    return checkedDimension(token.value, token.text, token.span, "a dimension");
   }
   throw unclosedOr(cursor, open, "a dimension (a positive integer or a symbol)");
 }
@@ -129,6 +153,9 @@ function expectSeparator(cursor: TokenCursor): void {
   const token = cursor.peek();
   if (token.kind === ";" || token.kind === "eof") return;
   if (token.kind === ")") throw new ParseError("unexpected ')'", token.span);
+  if (token.kind === "=") {
+    throw new ParseError("only a name can be bound, as in 'h = tanh(W @ x); …'", token.span);
+  }
   throw new ParseError(
     `unexpected ${describeToken(token)} after the expression (missing an operator?)`,
     token.span,

@@ -7,6 +7,9 @@
 import { dimFactors } from "../language/dims.js";
 import type { Dim } from "./types.js";
 
+/** An empty symbol → exponent table; null-prototype, since symbols are user names (`toString`). */
+const noDims = (): Record<string, number> => Object.create(null);
+
 export interface Coefficient {
   readonly value: number;
   /** Symbol → exponent; never holds a zero exponent. */
@@ -23,13 +26,13 @@ export function coefficient(value: number): Coefficient {
 /** The coefficient `dim ** exponent`: `dimPower("m*p", -1)` is 1/(m·p). */
 export function dimPower(dim: Dim, exponent = 1): Coefficient {
   const factors = dimFactors(dim);
-  const dims: Record<string, number> = {};
+  const dims = noDims();
   for (const s of factors.symbols) dims[s] = (dims[s] ?? 0) + exponent;
   return { value: factors.coefficient ** exponent, dims };
 }
 
 export function multiply(a: Coefficient, b: Coefficient): Coefficient {
-  const dims: Record<string, number> = { ...a.dims };
+  const dims = Object.assign(noDims(), a.dims);
   for (const [k, e] of Object.entries(b.dims)) {
     const sum = (dims[k] ?? 0) + e;
     if (sum === 0) delete dims[k];
