@@ -63,7 +63,8 @@ function roundTrips(order: number) {
     if (f.vec_formula) {
       const vec = evaluate(prepare({ source: f.vec_formula, values }));
       const outRank = d.expression.shape.length;
-      expect(close(vec, columnMajorMatrix(evaluate(d, values), outRank)), f.vec_formula).toBe(true);
+      const rows = order === 2 && outRank === 0 ? d.wrtShape.length : outRank;
+      expect(close(vec, columnMajorMatrix(evaluate(d, values), rows)), f.vec_formula).toBe(true);
       counts.vec++;
     }
   });

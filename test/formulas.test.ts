@@ -46,12 +46,16 @@ describe.each(cases)("formulas of acceptance case $id", (c) => {
 
   test("vec_formula (where defined) reproduces the derivative reshaped column-major", () => {
     const outRank = shapeOf(c.derivative).length - shapeOf(c.inputs[c.wrt]).length * c.order;
+    const wrtRank = shapeOf(c.inputs[c.wrt]).length;
+    // a Jacobian between vectors and matrices, or a scalar's Hessian by a vector or matrix
     const defined =
-      c.order === 1 && outRank >= 1 && shapeOf(c.inputs[c.wrt]).length >= 1 && outRank <= 2;
+      (c.order === 1 && outRank >= 1 && wrtRank >= 1 && outRank <= 2) ||
+      (c.order === 2 && outRank === 0 && wrtRank >= 1 && wrtRank <= 2);
+    const rows = c.order === 2 ? wrtRank : outRank;
     expect(f.vec_formula !== undefined).toBe(defined);
     if (f.vec_formula === undefined) return;
     const value = evaluateFormula(f.vec_formula, c.inputs);
-    expect(relativeError(value, columnMajor(c.derivative, outRank))).toBeLessThan(1e-8);
+    expect(relativeError(value, columnMajor(c.derivative, rows))).toBeLessThan(1e-8);
   });
 });
 
@@ -92,8 +96,10 @@ describe.each(rows.map((row, k) => ({ ...row, k })))(
       expect(relativeError(evaluateFormula(f.formula, values), expected)).toBeLessThan(1e-8);
       if (f.vec_formula) {
         const outRank = d.expression.shape.length;
+        // a scalar's Hessian: rows and columns are both vec(X)
+        const rows = d.order === 2 && outRank === 0 ? d.wrtShape.length : outRank;
         expect(
-          relativeError(evaluateFormula(f.vec_formula, values), columnMajor(expected, outRank)),
+          relativeError(evaluateFormula(f.vec_formula, values), columnMajor(expected, rows)),
         ).toBeLessThan(1e-8);
       }
       expect(diagradColumn(row, derivative, formulas)).toBeTruthy();

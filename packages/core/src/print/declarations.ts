@@ -12,9 +12,13 @@ const identifier = /^[\p{L}_][\p{L}\p{N}_]*$/u;
  * `declare("eye(n) @ x", new Map([["x", ["n"]]]))` → `"x: [n]; eye(n) @ x"`.
  */
 export function declare(formula: string, variables: ReadonlyMap<string, Shape>): string {
-  const symbols = [...formula.matchAll(/\b(?:eye|ones)\(([\p{L}_][\p{L}\p{N}_]*)\)/gu)].map(
-    (m) => m[1],
-  );
+  // the dimension symbols the formula names (eye(n), ones(n), unvec(x, m, 1)), not variables
+  const dims = new Set([...variables.values()].flat().map(String));
+  const symbols = [
+    ...formula.matchAll(/(?<![\p{L}\p{N}_.'])[\p{L}_][\p{L}\p{N}_]*(?![\p{L}\p{N}_('])/gu),
+  ]
+    .map((m) => m[0])
+    .filter((name) => dims.has(name) && !variables.has(name));
   if (symbols.length === 0) return formula;
   // variables the formula mentions come first; each is declared only if it binds a new symbol
   const mentioned = (name: string) =>

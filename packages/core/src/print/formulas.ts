@@ -202,8 +202,7 @@ export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas 
   if (d.order === 1 || hessian) {
     const rows = hessian ? d.wrtShape.length : outRank;
     const vec = vectorized(d.network, rows);
-    // a reshape tensor left over has no name a reader knows: no vec form then
-    if (vec && !exprKey(vec).includes("fuse[")) {
+    if (vec) {
       const v = layout === "numerator" || hessian ? vec : transpose(vec);
       const vecNumbers = (values: Record<string, Tensor>) =>
         vecMatrix(evaluate(d, values), rows, layout !== "numerator" && !hessian);
@@ -211,7 +210,8 @@ export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas 
       const formula = declared(v);
       if (check.check(formula)) {
         result.vec_formula = formula;
-        result.vec_text = readable(v, taken).text;
+        // a reshape tensor left over is spelt out in the formula but has no name a reader knows
+        if (!exprKey(v).includes("fuse[")) result.vec_text = readable(v, taken).text;
         notes.push(
           hessian
             ? `vec form: the Hessian ∂²f/∂vec(${d.wrt})∂vec(${d.wrt})ᵀ with column-major vec (Fortran order)`

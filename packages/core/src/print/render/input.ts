@@ -123,8 +123,15 @@ function render(e: MExpr): Out {
     case "vec":
       return call(e.op, [e.arg]);
     case "outer":
-    case "kron":
       return call(e.op, [e.a, e.b]);
+    case "kron": {
+      // a vector next to a matrix is a column (I ⊗ e); NumPy's kron would take it as a row
+      const side = (x: MExpr) =>
+        e.shape.length === 2 && x.shape.length === 1 && !String(x.shape[0]).includes("*")
+          ? `unvec(${render(x).s}, ${x.shape[0]}, 1)`
+          : render(x).s;
+      return { s: `kron(${side(e.a)}, ${side(e.b)})`, level: ATOM };
+    }
     case "ones":
       return { s: onesOf(e.shape[0]), level: ATOM };
     case "eye":
