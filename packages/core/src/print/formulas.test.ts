@@ -65,13 +65,14 @@ describe("factoring gives the textbook forms", () => {
     expect(f.formula).toBe("inv(X).T");
   });
 
-  test("the softmax Jacobian is Diag(s) − s sᵀ, where s = softmax(z), and symmetric", () => {
+  test("the softmax Jacobian is Diag(s) − s sᵀ, where s = softmax(z), bound alike in the formula, and symmetric", () => {
     const f = of("softmax(z)", "z");
     expect(squash(f.text)).toBe(squash("Diag(s) − s sᵀ, where s = softmax(z)"));
     expect(squash(f.latex)).toBe(
       squash("\\operatorname{Diag}(s) - s s^\\top,\\quad s = \\operatorname{softmax}(z)"),
     );
-    expect(f.formula).toBe("diag(softmax(z)) - outer(softmax(z), softmax(z))");
+    // the formula binds s as the text names it, and diagrad eval re-parses it
+    expect(f.formula).toBe("s = softmax(z); diag(s) - outer(s, s)");
     expect(f.symmetric).toBe(true);
   });
 
@@ -119,5 +120,42 @@ describe("no matrix form: einsum with eye", () => {
     expect(of("X: [m, n]; tanh(X)", "X").formula).toBe(
       "X: [m, n]; einsum('ij,ik,jl->ijkl', 1 - tanh(X) ** 2, eye(m), eye(n))",
     );
+  });
+});
+
+describe("structured derivatives print as a textbook writes them", () => {
+  test("a one-layer network's gradient: 2 ((W2ᵀ (W2 h − y)) ∘ (1 − h²)) xᵀ, where h = tanh(W1 x + b1)", () => {
+    const f = of("norm(W2 @ tanh(W1 @ x + b1) - y)**2", "W1");
+    expect(squash(f.text)).toBe(
+      squash("2 ((W2ᵀ (W2 h − y)) ∘ (1 − h²)) xᵀ, where h = tanh(W1 x + b1)"),
+    );
+    expect(f.formula).toBe(
+      "h = tanh(W1 @ x + b1); 2 * outer(W2.T @ (W2 @ h - y) * (1 - h ** 2), x)",
+    );
+  });
+
+  test("σ′ = σ ∘ (1 − σ), and the logistic loss's gradient names σ", () => {
+    expect(squash(of("sigmoid(x)", "x").text)).toBe(squash("Diag(σ(x) ∘ (1 − σ(x)))"));
+    expect(squash(of("exp(x) / (1 + exp(x))", "x").text)).toBe(squash("Diag(σ(x) ∘ (1 − σ(x)))"));
+    expect(squash(of("sum(log(1 + exp(-y * (X @ w))))", "w").text)).toBe(
+      squash("−Xᵀ (σ(−(y ∘ X w)) ∘ y)"),
+    );
+  });
+
+  test("the cross-entropy Hessian by W in vec form is yᵀ𝟏 (x xᵀ ⊗ (Diag(s) − s sᵀ))", () => {
+    const f = of("-y @ log(softmax(W @ x))", "W", {}, 2);
+    expect(squash(f.vec_text ?? "")).toBe(
+      squash("yᵀ 𝟏 (x xᵀ ⊗ (Diag(s) − s sᵀ)), where s = softmax(W x)"),
+    );
+  });
+
+  test("W @ x + b by W: vec form xᵀ ⊗ I, differential dW x", () => {
+    const f = of("W @ x + b", "W");
+    expect(f.vec_text).toBe("xᵀ ⊗ I");
+    expect(f.differential).toBe("df = dW x");
+  });
+
+  test("a multiple of the identity is s I, not Diag of a scalar", () => {
+    expect(squash(of("s: []; x: [3]; (s + 1) * x", "x").text)).toBe(squash("(s + 1) I"));
   });
 });

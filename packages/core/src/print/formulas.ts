@@ -72,6 +72,15 @@ function readable(e: MExpr, taken: ReadonlySet<string>) {
   };
 }
 
+/**
+ * The input-language formula with the subexpressions text and LaTeX name bound in front, as a
+ * NumPy script would: `h = tanh(W1 @ x + b1); 2 * outer(…h…, x)`, which `diagrad eval` re-parses.
+ */
+function bound(e: MExpr, taken: ReadonlySet<string>): string {
+  const { expr, where } = abbreviate(e, taken);
+  return `${where.map(([n, x]) => `${n} = ${inputFormula(x)}; `).join("")}${inputFormula(expr)}`;
+}
+
 function isSymmetric(net: Network): boolean | undefined {
   if (net.shape.length !== 2 || net.shape[0] !== net.shape[1]) return undefined;
   return networkKey(simplify(permute(net, [1, 0]))) === networkKey(net);
@@ -170,7 +179,7 @@ export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas 
   const variables = new Map(d.variables);
   if (!variables.has(d.wrt)) variables.set(d.wrt, d.wrtShape);
   const numbers = (values: Record<string, Tensor>) => evaluate({ ...d, network: net }, values);
-  const declared = (x: MExpr) => declare(inputFormula(x), d.variables);
+  const declared = (x: MExpr) => declare(bound(x, taken), d.variables);
   const main = certifiedFormula(
     diagonalsAsHadamard(networkExpr(net)),
     net,
@@ -250,7 +259,7 @@ function differentialForm(
     diagonalsAsHadamard(networkExpr(net)),
     net,
     certifier(withD, numbers),
-    (x) => declare(inputFormula(x), withD),
+    (x) => declare(bound(x, taken), withD),
     notes,
     "the differential",
   );
