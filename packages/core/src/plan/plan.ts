@@ -21,7 +21,7 @@ import { effectiveLabels, labelSize } from "./labels.js";
 import { optimalTree, type Solution } from "./optimal.js";
 import { randomGreedy } from "./randomGreedy.js";
 import { refineTree } from "./refine.js";
-import { denseProblem, type Tree, treeToPath } from "./tree.js";
+import { type DenseProblem, denseProblem, type Tree, treeToPath } from "./tree.js";
 
 /** A contraction order and its cost: `flops` in opt_einsum's model, `peak` entries in the largest intermediate. */
 export interface Plan {
@@ -161,23 +161,8 @@ function planComponent(
   if (operands.length <= Math.min(limit, EXHAUSTIVE_LIMIT)) return optimalTree(problem, cap);
   const seed = options.seed ?? 0;
   if (operands.length <= limit) {
-    // the exact connected search, capped by the cheapest of a few greedy runs refined: the
-    // closer the cap to the optimum, the fewer subsets its last pass builds (the 3×3 PEPS norm
-    // of bond 3, 18 tensors: 4.5·10⁶ units of work under the refined greedy's flops, the optimum
-    // there; 1.3·10⁷ under the plain greedy's, 7.6× the optimum, which a budget of 4·10⁶ cut
-    // short); the randomized search below only when it runs out of budget
-    const greedy = randomGreedy(problem, { trials: BOUND_TRIALS, seed, maxIntermediate: cap })[0];
-    const refined = greedy && refineTree(problem, greedy, REFINE_LEAVES, cap);
-    const bound = refined?.flops ?? Number.POSITIVE_INFINITY;
-    const exact = connectedTree(problem, cap, bound, options.budget ?? SEARCH_BUDGET);
-    // nothing within the bound: the refined tree (it takes an outer product) beats every tree
-    // without one
-    if (exact === undefined && refined !== undefined) return refined;
-    if (typeof exact === "object") {
-      // exact among trees without outer products; re-solving small subtrees over all splits can
-      // still find one that pays (a few small tensors joined before a large one)
-      return cheaper(refineTree(problem, exact, OUTER_LEAVES, cap), refined);
-    }
+    const found = exactComponent(problem, cap, seed, options.budget ?? SEARCH_BUDGET);
+    if (found !== undefined) return found;
   }
   const runs = randomGreedy(
     problem,
@@ -189,6 +174,38 @@ function planComponent(
   for (const run of runs.slice(1))
     refined = cheaper(refined, refineTree(problem, run, REFINE_LEAVES, cap));
   return refined;
+}
+
+/**
+ * The exact connected search, capped by the cheapest of a few greedy runs, then re-solving small
+ * subtrees over all splits (the search takes no outer product, and one can pay: a few small
+ * tensors joined before a large one); `undefined` when the search runs out of budget or finds no
+ * tree within the memory cap. A search that needs more than an eighth of the budget under the
+ * greedy's flops runs again under the greedy refined: the closer the cap to the optimum, the
+ * fewer subsets its last pass builds (the 3×3 PEPS norm of bond 3, 18 tensors: 4.5·10⁶ units of
+ * work under the refined greedy's flops, the optimum there; 1.3·10⁷ under the plain greedy's,
+ * 7.6× the optimum). Refining first would cost easy networks more than their whole search.
+ */
+function exactComponent(
+  problem: DenseProblem,
+  cap: number,
+  seed: number,
+  budget: number,
+): Solution | undefined {
+  const greedy = randomGreedy(problem, { trials: BOUND_TRIALS, seed, maxIntermediate: cap })[0];
+  let bound = greedy?.flops ?? Number.POSITIVE_INFINITY;
+  let exact = connectedTree(problem, cap, bound, budget / 8);
+  let refined: Solution | undefined;
+  if (exact === "budget" && greedy !== undefined) {
+    refined = refineTree(problem, greedy, REFINE_LEAVES, cap);
+    bound = refined.flops;
+  }
+  if (exact === "budget") exact = connectedTree(problem, cap, bound, budget);
+  // nothing within the refined tree's flops: it takes an outer product and beats every tree
+  // without one
+  if (exact === undefined) return refined;
+  if (exact === "budget") return undefined;
+  return cheaper(refineTree(problem, cheaper(exact, greedy), OUTER_LEAVES, cap), refined);
 }
 
 /** The cheaper of two trees: fewer flops, then the smaller peak, then the first. */
