@@ -9,12 +9,12 @@ import { mulberry32 } from "../plan/random.js";
 import { allocate } from "./heap.js";
 import { attachHelper, type Helper } from "./helper.js";
 import { thinProducts } from "./thin.js";
-import { makeHelper } from "./threads.js";
+import { isLate, makeHelper } from "./threads.js";
 import { wasmBatch, wasmMatmul } from "./wasmGemm.js";
 
 /** A helper late by `lateBy` ms at each claim and `slowBy` ms after it, once its worker is up. */
-async function lateHelper(lateBy: number, slowBy = 0): Promise<Helper> {
-  const helper = makeHelper({ lateBy, slowBy });
+async function lateHelper(lateBy: number, slowBy = 0, backOff = false): Promise<Helper> {
+  const helper = makeHelper({ lateBy, slowBy, backOff });
   const started = Date.now();
   while (!helper.ready() && Date.now() - started < 20_000) {
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -149,5 +149,20 @@ describe("a helper thread that runs late", () => {
     expect(performance.now() - started).toBeLessThan(30_000);
     expect(asleep.ready()).toBe(true);
     attachHelper(null);
+  });
+
+  it("rests, when it backs off, after it kept this thread waiting", async () => {
+    // 0.3 ms of waiting after 0.4 ms of work is late; 0.1 after 1, or 15 µs after 10 µs, is not
+    expect([isLate(0.4, 0.3), isLate(1, 0.1), isLate(0.01, 0.015)]).toEqual([true, false, false]);
+    // a helper that claims a piece, then stops for 300 ms: this thread's share (a few ms) is
+    // followed by a long wait, and the helper is not ready for the next 1 ms
+    const slow = await lateHelper(0, 300, true);
+    attachHelper(slow);
+    const [product] = cases;
+    expect(product.run()).toEqual(alone[0]);
+    expect(slow.ready()).toBe(false);
+    attachHelper(null);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(slow.ready()).toBe(true);
   });
 });
