@@ -21,6 +21,7 @@ export function equation(problem) {
   };
   const lhs = problem.inputs.map((ls) => ls.map(name).join("")).join(",");
   const rhs = problem.output.map(name).join("");
+  /** @type {Record<string, number>} */
   const sizes = {};
   for (const [l, n] of names) sizes[n] = problem.sizes[l];
   return { equation: `${lhs}->${rhs}`, sizes, labels: names.size };
@@ -90,6 +91,36 @@ function mpsExpectation(name, length, bond, phys, mpoBond) {
   for (let k = 0; k < length; k++) inputs.push([...site(w, k, p[k]), q[k]]);
   for (let k = 0; k < length; k++) inputs.push(site(m, k, q[k]));
   return { name, inputs, output: [], sizes };
+}
+
+function pepsNorm(name, w, h, bond, phys) {
+  // ket: A_s[p_s, bonds of s]; bra: B_s[p_s, other bonds of s]; the physical legs join the layers.
+  const sizes = [];
+  const label = (d) => {
+    sizes.push(d);
+    return sizes.length - 1;
+  };
+  const p = Array.from({ length: w * h }, () => label(phys));
+  const layer = () => {
+    const inputs = p.map((l) => [l]);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const s = y * w + x;
+        if (x + 1 < w) {
+          const l = label(bond);
+          inputs[s].push(l);
+          inputs[s + 1].push(l);
+        }
+        if (y + 1 < h) {
+          const l = label(bond);
+          inputs[s].push(l);
+          inputs[s + w].push(l);
+        }
+      }
+    }
+    return inputs;
+  };
+  return { name, inputs: [...layer(), ...layer()], output: [], sizes };
 }
 
 function grid(name, w, h, bond) {
@@ -213,6 +244,7 @@ export function problems() {
     mpsNorm("MPS norm L=8", 8, 32, 2),
     mpsNorm("MPS norm L=16", 16, 16, 2),
     mpsExpectation("MPS ⟨ψ|O|ψ⟩ L=6", 6, 16, 2, 4),
+    pepsNorm("PEPS norm 3×3", 3, 3, 3, 2),
     grid("grid 4×4", 4, 4, 4),
     grid("grid 5×5", 5, 5, 3),
     grid("grid 6×6", 6, 6, 2),

@@ -8,10 +8,13 @@
  * this same run in alternating rounds, with diagrad on two cores (as on Node by default) and on
  * one, writing into one result array, and on two cores with a new result array each run. Then a
  * GEMM line (n = 512: one core, two cores, the core's f64x2 peak and NumPy) and, when present,
- * the simplification and render benchmarks. Runs on the built `packages/core/dist`.
+ * the simplification and render benchmarks. Between them, the evaluation again on two threads
+ * and on one, alternating, with two busy processes (spin loops started and killed here) on the
+ * machine's cores. Runs on the built `packages/core/dist`.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
@@ -277,6 +280,55 @@ console.log(
     ` the\npath's flops at two cores' f64x2 peak (${peak.toFixed(1)} GFLOP/s each, measured now), a` +
     "\nbound no evaluation of ours can beat; where np÷floor is below 1, NumPy's one thread runs" +
     "\nfaster than that bound.",
+);
+
+// Under load: two busy processes (spin loops started here, one per core, killed after) compete
+// with both threads; each problem on two threads and on one, alternating, the median of ROUNDS
+// rounds. A helper thread that the scheduler does not run must never cost more than the work it
+// would have done (its pieces are then run by this thread, `threads.ts`).
+const spinners = Array.from({ length: 2 }, () =>
+  spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }),
+);
+const stopSpinners = () => {
+  for (const s of spinners) s.kill("SIGKILL");
+};
+process.on("exit", stopSpinners);
+const loaded = rows.map(() => ({ two: [], one: [] }));
+try {
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [k, { eq, plan, repeat }] of rows.entries()) {
+      const timed = { path: plan.path, repeat, warmup: 100 };
+      loaded[k].two.push(runEquation(eq.equation, eq.sizes, timed).ms);
+      disableThreads();
+      loaded[k].one.push(runEquation(eq.equation, eq.sizes, timed).ms);
+      enableThreads();
+    }
+  }
+} finally {
+  stopSpinners();
+}
+console.log("\n── evaluation under load ──");
+print(
+  ["problem", "2 threads ms", "1 thread ms", "2÷1", "2÷1 rounds"],
+  rows.map((row, k) => {
+    const { two, one } = loaded[k];
+    const each = two.map((t, r) => t / one[r]);
+    return [
+      row.problem.name,
+      ms(median(two)),
+      ms(median(one)),
+      ratio(median(two), median(one)),
+      `${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)}`,
+    ];
+  }),
+);
+const worst = rows
+  .map((row, k) => ({ name: row.problem.name, r: median(loaded[k].two) / median(loaded[k].one) }))
+  .sort((a, b) => b.r - a.r)[0];
+console.log(
+  `\nwith two spinning processes on the ${availableParallelism()} cores: the median of ${ROUNDS} rounds` +
+    " each, two threads against one\n(--threads 1), alternating; the worst 2÷1:" +
+    ` ${worst.r.toFixed(2)} (${worst.name}).`,
 );
 
 // GEMM, n = 512: diagrad's matrix product via a one-step einsum, on one core and on two, against

@@ -9,9 +9,10 @@
  * writes it in place. The packs and C's copy live in scratch space reserved for the product
  * (`reserveProduct`, `heap.ts`). Packing reads the caller's arrays directly, through their
  * strides, so a transposed operand is never copied. A large block is split with a helper thread
- * (`Helper`): it runs half of the block on the same shared memory while this thread runs the other
- * half — half of A's row panels, or of B's panels when there are more of those (a wide product of
- * few rows; then the helper packs its own panels of B first, when they are many). `wasmGemm.ts`
+ * (`Helper`): it takes half of the block on the same shared memory, in pieces, while this thread
+ * runs the other half and then any piece the helper has not claimed — half of A's row panels, or
+ * of B's panels when there are more of those (a wide product of few rows; then the helper packs
+ * its own panels of B first, when they are many, and its half is one piece). `wasmGemm.ts`
  * drives it.
  */
 import { address, heap, reserve } from "./heap.js";
@@ -106,6 +107,28 @@ export function runChunks(
     const panels = Math.min(step, to - ip);
     kernel(a + ip * aPanel, b, c + ip * rows * ldc, ldc, panels, nPanels, kc, aPanel, aStride);
   }
+}
+
+/**
+ * The helper's share of a block is handed over in pieces of at least `PIECE_MIN` multiply–adds
+ * (about 5 µs of one core), at most `MAX_PIECES` of them: the smaller the pieces, the less this
+ * thread waits when the helper is descheduled holding one.
+ */
+const PIECE_MIN = 1 << 16;
+const MAX_PIECES = 16;
+
+/**
+ * [from, to) in as many ranges of about equal size as `work` multiply–adds allow (see
+ * `PIECE_MIN`).
+ *
+ * @example shares(0, 10, 4 * PIECE_MIN) // [[0, 3], [3, 6], [6, 9], [9, 10]]
+ */
+export function shares(from: number, to: number, work: number): [number, number][] {
+  const count = Math.max(1, Math.min(MAX_PIECES, to - from, Math.floor(work / PIECE_MIN)));
+  const size = Math.ceil((to - from) / count);
+  const ranges: [number, number][] = [];
+  for (let x = from; x < to; x += size) ranges.push([x, Math.min(to, x + size)]);
+  return ranges;
 }
 
 /**
@@ -281,6 +304,23 @@ export function product(
           const theirs: Part = byRows
             ? [...rest, half, last]
             : [...right, ldc, nPanels - half, kc, first, last];
+          // the helper's share in pieces, claimed one by one: what it has not claimed when this
+          // thread is done with its own, this thread runs (`Helper.wait`)
+          const pieces = byRows
+            ? shares(half, last, (last - half) * MR * kc * nc).map(
+                ([from, to]): Part => [...rest, from, to],
+              )
+            : shares(half, nPanels, (nPanels - half) * NR * kc * ms).map(
+                ([from, to]): Part => [
+                  bPack * 8 + from * kc * NR * 8,
+                  cAt + from * NR * 8,
+                  ldc,
+                  to - from,
+                  kc,
+                  first,
+                  last,
+                ],
+              );
           // split by B's panels, the helper packs its own whole panels of B (when they are many),
           // one packer call ahead of its kernel job, when B lives in the kernels' memory with
           // contiguous rows or columns; this thread packs the rest (a last, partial panel), or
@@ -297,7 +337,9 @@ export function product(
           if (packing) packPanelsB(whole, nPanels);
           else packAllB();
           stageRows(byRows ? half : first, last);
-          partner.start([...(packing ? packJobs.flat() : []), ...args, ...theirs]);
+          // (with its packer call, the helper's share is one unit: the packer's panels first)
+          if (packing) partner.start([...packJobs.flat(), ...args, ...theirs], false, true);
+          else partner.start(pieces.flatMap((piece) => [...args, ...piece]));
           // the helper is waited for whatever happens here: the scratch it works on is freed after
           let helped = true;
           try {

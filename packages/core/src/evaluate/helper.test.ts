@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../plan/random.js";
 import { multiplyViews } from "./elementwise.js";
 import { allocate, release } from "./heap.js";
-import { attachHelper, CALLS, type Helper, SHARE_MIN } from "./helper.js";
+import { attachHelper, CALLS, type Helper, JOB_SLOTS, SHARE_MIN } from "./helper.js";
 import { KERNELS } from "./simdKernel.js";
 import { thinProducts } from "./thin.js";
 import { makeHelper } from "./threads.js";
@@ -22,6 +22,15 @@ async function recordingHelper(jobs: number[][], corrupt = (job: number[]) => jo
     },
   };
   return { real, helper };
+}
+
+/** The jobs of each `start`'s arguments, one after the other. */
+function pieces(starts: number[][]): number[][] {
+  return starts.flatMap((args) =>
+    Array.from({ length: args.length / JOB_SLOTS }, (_, j) =>
+      args.slice(j * JOB_SLOTS, (j + 1) * JOB_SLOTS),
+    ),
+  );
 }
 
 /** `n` random numbers in the kernels' memory. */
@@ -53,8 +62,16 @@ describe("memory-bound steps shared with the helper thread", () => {
     attachHelper(helper);
     const shared = matrixVector(matrix, x, m, k);
     attachHelper(null);
-    // one job: dotRows over the second half of the rows (y, M and x addresses, rows, k, stride)
-    expect(jobs.map((job) => [job[0], job[4], job[5]])).toEqual([[kernel("dotRows"), 250, k]]);
+    // one hand-over: dotRows over the second half of the rows (y, M and x addresses, rows, k,
+    // stride) in four pieces of ⌈250 / 4⌉ rows
+    expect(jobs.length).toBe(1);
+    const dot = kernel("dotRows");
+    expect(pieces(jobs).map((job) => [job[0], job[4], job[5]])).toEqual([
+      [dot, 63, k],
+      [dot, 63, k],
+      [dot, 63, k],
+      [dot, 61, k],
+    ]);
     expect(shared).toEqual(alone);
     for (let i = 0; i < m; i++) {
       let s = 0;
@@ -86,7 +103,13 @@ describe("memory-bound steps shared with the helper thread", () => {
     attachHelper(helper);
     const redone = product();
     attachHelper(null);
-    expect(jobs.map((job) => [job[0], job[4], job[5]])).toEqual([[kernel("mulBlock"), 250, k]]);
+    const mul = kernel("mulBlock");
+    expect(pieces(jobs).map((job) => [job[0], job[4], job[5]])).toEqual([
+      [mul, 63, k],
+      [mul, 63, k],
+      [mul, 63, k],
+      [mul, 61, k],
+    ]);
     expect(real.ready()).toBe(false); // a failed helper is left aside
     let wrong = 0;
     for (let i = 0; i < m; i++) {
@@ -103,18 +126,12 @@ describe("memory-bound steps shared with the helper thread", () => {
 
   it("split a batch of many blocks by blocks, and each of a few blocks by rows", async () => {
     // outer products, one per entry s: out[s, i, j] = x[s, i] · y[s, j]; 400 of 24 × 24 (230 400
-    // entries in all, past SHARE_MIN) are one call, 2 of 500 × 400 one call each
+    // entries in all, past SHARE_MIN) are one call, 2 of 500 × 400 one call each; the helper's
+    // half of each call in four pieces
+    const rows = [63, 63, 63, 61].map((r) => [r, 400, 1]);
     for (const [t, d, e, want] of [
-      [400, 24, 24, [[24, 24, 200]]],
-      [
-        2,
-        500,
-        400,
-        [
-          [250, 400, 1],
-          [250, 400, 1],
-        ],
-      ],
+      [400, 24, 24, new Array(4).fill([24, 24, 50])],
+      [2, 500, 400, [...rows, ...rows]],
     ] as const) {
       const rand = mulberry32(66 + t);
       const [x, y] = [resident(rand, t * d), resident(rand, t * e)];
@@ -126,8 +143,8 @@ describe("memory-bound steps shared with the helper thread", () => {
       multiplyViews([t, d, e], x, [d, 1, 0], y, [e, 0, 1], out);
       attachHelper(null);
       // the helper's parts: its rows, columns and blocks
-      expect(jobs.map((job) => [job[4], job[5], job[10]])).toEqual(want);
-      expect(jobs.every((job) => job[0] === kernel("mulBlock"))).toBe(true);
+      expect(pieces(jobs).map((job) => [job[4], job[5], job[10]])).toEqual(want);
+      expect(pieces(jobs).every((job) => job[0] === kernel("mulBlock"))).toBe(true);
       let wrong = 0;
       for (let s = 0; s < t; s++) {
         for (let i = 0; i < d; i++) {
@@ -151,10 +168,10 @@ describe("memory-bound steps shared with the helper thread", () => {
     attachHelper(helper);
     multiplyViews([m, k], a, [k, 1], b, [k, 1], out);
     attachHelper(null);
-    // one row of m·k entries: the helper's job is its second half of the columns
-    expect(jobs.map((job) => [job[0], job[4], job[5]])).toEqual([
-      [kernel("mulBlock"), 1, (m * k) / 2],
-    ]);
+    // one row of m·k entries: the helper's share is its second half of the columns, in four
+    expect(pieces(jobs).map((job) => [job[0], job[4], job[5]])).toEqual(
+      new Array(4).fill([kernel("mulBlock"), 1, (m * k) / 8]),
+    );
     let wrong = 0;
     for (let x = 0; x < m * k; x++) if (out[x] !== a[x] * b[x]) wrong++;
     expect(wrong).toBe(0);
@@ -183,8 +200,12 @@ describe("memory-bound steps shared with the helper thread", () => {
       attachHelper(helper);
       const y = product();
       attachHelper(null);
-      // both rows in one pass over the matrix: one job, on the second half of its columns
-      expect(jobs.map((job) => [job[0], job[5]])).toEqual([[kernel(name), k / 2]]);
+      // both rows in one pass over the matrix: one hand-over, on the second half of its
+      // columns in four pieces
+      expect(jobs.length).toBe(1);
+      expect(pieces(jobs).map((job) => [job[0], job[5]])).toEqual(
+        new Array(4).fill([kernel(name), k / 8]),
+      );
       expect(real.ready()).toBe(false);
       for (let v = 0; v < rows; v++) {
         for (let j = 0; j < k; j++) {

@@ -22,17 +22,19 @@ export const CALLS = [...VECTOR_CALLS, "packSide", "packLanes", "packStrided"] a
 
 /**
  * A second thread running kernel calls on the kernels' shared memory: `ready` says whether it can
- * take work (starting it on first call), `start` hands it jobs of `JOB_SLOTS` numbers each, run
- * one after the other — with `more`, more may be appended by calling it again before `wait`, up
- * to `MAX_JOBS` in all — `finished(j)` says, without waiting, whether it has finished the first j
- * of them, and `wait` blocks until it has finished them all and says whether it did (false: it
- * failed, and the caller must run those not finished itself).
+ * take work (starting it on first call), `start` hands it jobs of `JOB_SLOTS` numbers each, which
+ * it claims one after the other — with `more`, more may be appended by calling it again before
+ * `wait`, up to `MAX_JOBS` in all; with `together`, the jobs of that call are claimed and run as
+ * one (a packer and the kernel call that reads its panels) — `finished(j)` says, without waiting,
+ * whether the first j of them are done, and `wait` runs on this thread every job the helper has
+ * not claimed, waits for those it has, and says whether all went well (false: a job failed, and
+ * the caller must run again those whose results it has not used).
  */
 export interface Helper {
   ready(): boolean;
   /** Whether it is still coming up: started by `ready`, neither up nor failed yet. */
   starting(): boolean;
-  start(args: readonly number[], more?: boolean): void;
+  start(args: readonly number[], more?: boolean, together?: boolean): void;
   finished(jobs: number): boolean;
   wait(): boolean;
 }
@@ -93,9 +95,10 @@ export const SHARE_MIN = 1 << 16;
 
 /**
  * Runs the memory-bound kernel call `part(0, rows)`, whose rows are independent, as
- * `part(0, half)` here and `part(half, rows)` on the helper when `entries` (what the whole call
- * streams) reaches `SHARE_MIN` and the helper is up; a failed helper's half is run again here,
- * after `reset(half, rows)` when the kernel adds into its rows (what the helper added is unknown).
+ * `part(0, half)` here and `part(half, rows)` in up to four pieces on the helper (those it has
+ * not claimed by then run here) when `entries` (what the whole call streams) reaches `SHARE_MIN`
+ * and the helper is up; after a failure the helper's half is run again here, after
+ * `reset(half, rows)` when the kernel adds into its rows (what was added is unknown).
  *
  * @example shareRows(vector, rows, rows * k, (from, to) => ["dotRows", [y + 8 * from, …]])
  */
@@ -116,7 +119,14 @@ export function shareRows(
     return;
   }
   const half = rows >> 1;
-  partner.start(callJob(...part(half, rows)));
+  // the helper's half in pieces: what it has not claimed when this half is done is run here
+  const pieces = Math.min(4, rows - half);
+  const size = Math.ceil((rows - half) / pieces);
+  const jobs: number[] = [];
+  for (let from = half; from < rows; from += size) {
+    jobs.push(...callJob(...part(from, Math.min(rows, from + size))));
+  }
+  partner.start(jobs);
   // the helper is waited for whatever happens here: it writes into memory the caller may free
   let helped = true;
   try {

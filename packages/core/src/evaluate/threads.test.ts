@@ -258,9 +258,16 @@ describe("the helper thread", () => {
     const shared = product();
     attachHelper(null);
     expect(shared).toEqual(alone);
-    // the helper took all four row panels (from, to) and half of the 512 column panels
+    // the helper took all four row panels (from, to) and half of the 512 column panels, in 16
+    // pieces of 16 (a piece of 16 panels: 4 · 16 columns × 256 steps × 14 rows, 229 376
+    // multiply–adds, past PIECE_MIN = 65 536; 16 is the most pieces)
     expect(jobs.length).toBeGreaterThan(0);
-    expect(jobs.map((args) => [args[9], args[11], args[12]])).toContainEqual([256, 0, 4]);
+    const [first] = jobs;
+    expect(
+      Array.from({ length: first.length / JOB_SLOTS }, (_, j) =>
+        [9, 11, 12].map((x) => first[j * JOB_SLOTS + x]),
+      ),
+    ).toEqual(new Array(16).fill([16, 0, 4]));
     expectClose(a, b, shared, m, k, n);
   });
 
@@ -281,7 +288,8 @@ describe("the helper thread", () => {
     // each split block: one packer call (B's rows are contiguous: whole panels side by side) for
     // the helper's whole panels of B, then its kernel call on them (first block of k: kernel 1,
     // which stores C; later ones: kernel 0, which adds); the last block's half of B, 18 panels
-    // of 44 steps, is too small to hand over, and this thread packs it
+    // of 44 steps, is too small to hand over, and this thread packs it (the helper's kernel call
+    // is then one piece: 18 · 4 columns × 44 steps × 14 rows is less than two PIECE_MIN)
     const jobIds = (args: readonly number[]) =>
       Array.from({ length: args.length / JOB_SLOTS }, (_, j) => args[j * JOB_SLOTS]);
     const packSide = KERNELS.length + CALLS.indexOf("packSide");

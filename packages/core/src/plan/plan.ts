@@ -5,8 +5,8 @@
  * one-sided labels and, in networks too large for the exhaustive search, merges duplicate Hadamard
  * operands; then each connected component is planned on its own — the exhaustive search over
  * all splits up to 8 operands; up to `optimalUpTo` operands the capped connected search (as
- * opt_einsum's `dp`), capped by a few randomized greedy runs, then small subtrees re-solved over
- * all splits (outer products included); above that, or when the connected search runs out of
+ * opt_einsum's `dp`), capped by a few randomized greedy runs refined, then small subtrees
+ * re-solved over all splits (outer products included); above that, or when the connected search runs out of
  * budget, the seeded randomized greedy refined by re-solving small subtrees — and the components
  * are joined by outer products, smallest first. A small network that is searched exhaustively as
  * a whole gets the exact optimum over all trees. The answer is a path in `numpy.einsum_path`'s form
@@ -21,7 +21,7 @@ import { effectiveLabels, labelSize } from "./labels.js";
 import { optimalTree, type Solution } from "./optimal.js";
 import { randomGreedy } from "./randomGreedy.js";
 import { refineTree } from "./refine.js";
-import { denseProblem, type Tree, treeToPath } from "./tree.js";
+import { type DenseProblem, denseProblem, type Tree, treeToPath } from "./tree.js";
 
 /** A contraction order and its cost: `flops` in opt_einsum's model, `peak` entries in the largest intermediate. */
 export interface Plan {
@@ -40,13 +40,21 @@ export interface PlanOptions {
   seed?: number;
   /** How many randomized greedy runs (default 64). */
   trials?: number;
-  /** Work units (candidates looked at, 16 per join scored) the connected search may spend (default 4,000,000). */
+  /**
+   * Work units (candidates looked at, 16 per join scored) the connected search may spend (default
+   * 32,000,000, a few hundred ms); past it the plan is the randomized greedy's, refined.
+   */
   budget?: number;
 }
 
 /** Components of at most this many operands are searched over all splits, outer products included. */
 const EXHAUSTIVE_LIMIT = 8;
 const REFINE_LEAVES = 8;
+/**
+ * The connected search's default work budget: 2.5× what the bench's hardest problem of ≤ 20
+ * tensors needs (a 3×3 PEPS norm of bond 2: 1.3·10⁷ units, ≈ 0.1 s).
+ */
+const SEARCH_BUDGET = 32_000_000;
 /** Subtrees re-solved over all splits after the connected search (which takes no outer product). */
 const OUTER_LEAVES = 5;
 /** Greedy runs whose cheapest caps the connected search. */
@@ -153,17 +161,8 @@ function planComponent(
   if (operands.length <= Math.min(limit, EXHAUSTIVE_LIMIT)) return optimalTree(problem, cap);
   const seed = options.seed ?? 0;
   if (operands.length <= limit) {
-    // the exact connected search, capped by the cheapest of a few greedy runs; the randomized
-    // search below only when it runs out of budget
-    const greedy = randomGreedy(problem, { trials: BOUND_TRIALS, seed, maxIntermediate: cap })[0];
-    const bound = greedy?.flops ?? Number.POSITIVE_INFINITY;
-    const exact = connectedTree(problem, cap, bound, options.budget ?? 4_000_000);
-    if (typeof exact === "object") {
-      // exact among trees without outer products; re-solving small subtrees over all splits can
-      // still find one that pays (a few small tensors joined before a large one)
-      const best = greedy !== undefined && greedy.flops < exact.flops ? greedy : exact;
-      return refineTree(problem, best, OUTER_LEAVES, cap);
-    }
+    const found = exactComponent(problem, cap, seed, options.budget ?? SEARCH_BUDGET);
+    if (found !== undefined) return found;
   }
   const runs = randomGreedy(
     problem,
@@ -172,12 +171,47 @@ function planComponent(
   );
   if (runs.length === 0) return undefined;
   let refined = refineTree(problem, runs[0], REFINE_LEAVES, cap);
-  for (const run of runs.slice(1)) {
-    const other = refineTree(problem, run, REFINE_LEAVES, cap);
-    if (other.flops < refined.flops || (other.flops === refined.flops && other.peak < refined.peak))
-      refined = other;
-  }
+  for (const run of runs.slice(1))
+    refined = cheaper(refined, refineTree(problem, run, REFINE_LEAVES, cap));
   return refined;
+}
+
+/**
+ * The exact connected search, capped by the cheapest of a few greedy runs, then re-solving small
+ * subtrees over all splits (the search takes no outer product, and one can pay: a few small
+ * tensors joined before a large one); `undefined` when the search runs out of budget or finds no
+ * tree within the memory cap. A search that needs more than an eighth of the budget under the
+ * greedy's flops runs again under the greedy refined: the closer the cap to the optimum, the
+ * fewer subsets its last pass builds (the 3×3 PEPS norm of bond 3, 18 tensors: 4.5·10⁶ units of
+ * work under the refined greedy's flops, the optimum there; 1.3·10⁷ under the plain greedy's,
+ * 7.6× the optimum). Refining first would cost easy networks more than their whole search.
+ */
+function exactComponent(
+  problem: DenseProblem,
+  cap: number,
+  seed: number,
+  budget: number,
+): Solution | undefined {
+  const greedy = randomGreedy(problem, { trials: BOUND_TRIALS, seed, maxIntermediate: cap })[0];
+  let bound = greedy?.flops ?? Number.POSITIVE_INFINITY;
+  let exact = connectedTree(problem, cap, bound, budget / 8);
+  let refined: Solution | undefined;
+  if (exact === "budget" && greedy !== undefined) {
+    refined = refineTree(problem, greedy, REFINE_LEAVES, cap);
+    bound = refined.flops;
+  }
+  if (exact === "budget") exact = connectedTree(problem, cap, bound, budget);
+  // nothing within the refined tree's flops: it takes an outer product and beats every tree
+  // without one
+  if (exact === undefined) return refined;
+  if (exact === "budget") return undefined;
+  return cheaper(refineTree(problem, cheaper(exact, greedy), OUTER_LEAVES, cap), refined);
+}
+
+/** The cheaper of two trees: fewer flops, then the smaller peak, then the first. */
+function cheaper(a: Solution, b: Solution | undefined): Solution {
+  if (b === undefined) return a;
+  return b.flops < a.flops || (b.flops === a.flops && b.peak < a.peak) ? b : a;
 }
 
 /** The connected components of the operands (sharing a label connects two), each sorted. */
