@@ -48,7 +48,8 @@ function node(name: string, code: string): string {
   return r.stdout;
 }
 
-beforeAll(() => {
+/** Packs the packages and installs them into a fresh project; throws what went wrong. */
+function setUp(): void {
   for (const built of [
     "packages/cli/dist/main.js",
     "packages/embed/dist/tensor-diagram.files.json",
@@ -98,6 +99,16 @@ beforeAll(() => {
     540_000,
   );
   expect(install.status, install.stderr).toBe(0);
+}
+
+// A failed beforeAll would count the tests as skipped: the failure is kept and each test reports it.
+let failure: string | undefined;
+beforeAll(() => {
+  try {
+    setUp();
+  } catch (error) {
+    failure = `packing or installing failed: ${error instanceof Error ? error.message : error}`;
+  }
 }, 900_000);
 
 afterAll(() => {
@@ -106,6 +117,7 @@ afterAll(() => {
 
 describe("the pnpm pack tarballs installed with npm into a fresh project", () => {
   test("carry a license, a README and a description, and no workspace: or devDependency", () => {
+    expect(failure, failure).toBeUndefined();
     for (const name of packages) {
       const dir = join(project, "node_modules/@diagrad", name);
       const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
@@ -130,12 +142,14 @@ describe("the pnpm pack tarballs installed with npm into a fresh project", () =>
   });
 
   test("@diagrad/core: the README's example", () => {
+    expect(failure, failure).toBeUndefined();
     const out = node("core-example.mjs", only("core", "js")).trim().split("\n");
     // ∂(x ∘ y ∘ z)/∂x = Diag(y ∘ z); at y = [3, 4], z = [5, 6]: Diag([15, 24]).
     expect(out).toEqual(["Diag(y ∘ z)", "[[15,0],[0,24]]", "true"]);
   });
 
   test("@diagrad/render: the README's example writes an SVG and a PNG", () => {
+    expect(failure, failure).toBeUndefined();
     const out = node("render-example.mjs", only("render", "js"));
     expect(out.trim()).toBe("<svg");
     const svg = readFileSync(join(project, "derivative.svg"), "utf8");
@@ -146,6 +160,7 @@ describe("the pnpm pack tarballs installed with npm into a fresh project", () =>
   });
 
   test("@diagrad/embed: the README's remark plugin example", () => {
+    expect(failure, failure).toBeUndefined();
     const html = node("plugin.mjs", only("embed", "js"));
     expect(html).toContain('<figure class="diagrad">');
     expect(html).toMatch(/<svg[^>]*>/);
@@ -154,6 +169,7 @@ describe("the pnpm pack tarballs installed with npm into a fresh project", () =>
   });
 
   test("@diagrad/cli: the README's commands, through node_modules/.bin/diagrad", () => {
+    expect(failure, failure).toBeUndefined();
     writeFileSync(join(project, "notes.md"), only("cli", "md"));
     const commands = blocks(readme("cli"), "sh")
       .flatMap((b) => b.split("\n"))
@@ -179,6 +195,7 @@ describe("the pnpm pack tarballs installed with npm into a fresh project", () =>
   });
 
   test("@diagrad/embed: the README's custom element page draws in Chromium", async () => {
+    expect(failure, failure).toBeUndefined();
     writeFileSync(join(project, "element.html"), only("embed", "html"));
     const browser = await launchChromium();
     const server = await serveFolder(project);
