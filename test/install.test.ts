@@ -111,9 +111,10 @@ beforeAll(() => {
   }
 }, 900_000);
 
+// Removing node_modules takes seconds, more on a loaded machine than the default 10 s.
 afterAll(() => {
   if (project) rmSync(project, { recursive: true, force: true });
-});
+}, 300_000);
 
 describe("the pnpm pack tarballs installed with npm into a fresh project", () => {
   test("carry a license, a README and a description, and no workspace: or devDependency", () => {
