@@ -10,7 +10,7 @@
  * came in. The files are listed, with their sizes, in `dist/tensor-diagram.files.json`, which
  * `buildSite` reads to copy them.
  *
- * @example node packages/embed/scripts/bundle.mjs   // tensor-diagram.js 180 kB + 1 chunk 1420 kB
+ * @example node packages/embed/scripts/bundle.mjs // "@diagrad/embed: tensor-diagram.js 158 kB, tensor-diagram-chunk-….js 1458 kB, …"
  */
 import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
