@@ -7,10 +7,11 @@
  * `np.einsum(..., optimize=<diagrad's path>)` on one thread (OPENBLAS_NUM_THREADS=1), measured in
  * this same run in alternating rounds, with diagrad on two cores (as on Node by default) and on
  * one, writing into one result array, and on two cores with a new result array each run. Then a
- * GEMM line (n = 512: one core, two cores, the core's f64x2 peak and NumPy) and, when present,
- * the simplification and render benchmarks. Between them, the evaluation again on two threads
- * and on one, alternating, with two busy processes (spin loops started and killed here) on the
- * machine's cores. Runs on the built `packages/core/dist`.
+ * GEMM line (n = 512: one core, two cores, the core's f64x2 peak and NumPy), the simplification
+ * benchmark (with the depth sweep of structured derivatives), the size of the `<tensor-diagram>`
+ * bundle (raw and gzipped) and, when present, the render benchmark. Between them, the evaluation
+ * again on two threads and on one, alternating, with two busy processes (spin loops started and
+ * killed here) on the machine's cores. Runs on the built `packages/core/dist`.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -360,6 +361,9 @@ console.log(`contraction suite: ${((performance.now() - started) / 1000).toFixed
 
 console.log("\n── simplification bench ──");
 spawnSync(process.execPath, [join(here, "simplify.mjs")], { stdio: "inherit" });
+
+console.log("\n── bundle size ──");
+spawnSync(process.execPath, [join(here, "bundle-size.mjs")], { stdio: "inherit" });
 
 const render = join(here, "render.mjs");
 if (existsSync(render)) {

@@ -1,7 +1,7 @@
 /**
  * `pnpm run docs`: builds the docs site from docs/*.md into docs/site/, after `pnpm build` (plain
  * `pnpm docs` would run npm's own docs command instead). Every ```diagrad fence is drawn by @diagrad/embed's remark plugin and
- * the `<tensor-diagram>` bundle is built beside the pages. A bad fence stops the build with
+ * the `<tensor-diagram>` bundle (built with @diagrad/embed) is copied beside the pages. A bad fence stops the build with
  * `docs/PAGE.md:LINE:COL: error: …` and a caret (exit 1); `--keep-going` draws error boxes instead.
  */
 import { readFileSync } from "node:fs";
@@ -17,8 +17,11 @@ try {
   for (const message of site.messages) {
     console.error(formatMessage(readFileSync(message.file, "utf8"), message, message.file));
   }
-  const kb = Math.round(site.bundle.bytes / 1024);
-  console.log(`docs/site: ${site.pages.join(", ")} and tensor-diagram.js (${kb} kB)`);
+  const kb = (bytes) => `${Math.round(bytes / 1024)} kB`;
+  const { bytes, totalBytes } = site.bundle;
+  console.log(
+    `docs/site: ${site.pages.join(", ")} and tensor-diagram.js (${kb(bytes)}; ${kb(totalBytes)} with ELK's chunk)`,
+  );
   process.exitCode = site.messages.some(isError) && !keepGoing ? 1 : 0;
 } catch (error) {
   if (!(error instanceof Error && "place" in error && "file" in error)) throw error;

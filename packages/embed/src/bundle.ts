@@ -1,47 +1,48 @@
 /**
- * The browser bundle of `<tensor-diagram>`: element.ts and everything it imports (the renderer,
- * the core, ELK, d3-selection) as one ES module, built with esbuild for the browser platform.
- * Node-only modules (svgdom, resvg, `node:*`) cannot enter it: esbuild's browser platform fails on
- * a Node built-in, and `bundleElement` checks the inputs for the rest and says which one came in.
+ * The prebuilt browser bundle of `<tensor-diagram>`: `dist/tensor-diagram.js` and the chunks it
+ * loads (ELK comes in one, fetched on the first layout), written by `scripts/bundle.mjs` when this
+ * package is built and listed in `dist/tensor-diagram.files.json`. Nothing here builds anything, so
+ * the installed package needs no bundler: `copyElementBundle` copies the files beside a page.
  */
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 
-/** Packages that must never be in the browser bundle. */
-export const nodeOnly = [/node_modules\/svgdom\//, /@resvg\//, /^node:/, /\/render\/dist\/node\//];
-
-/** What `bundleElement` wrote. */
+/** The bundle's files as copied: the entry module first. */
 export interface Bundle {
-  file: string;
+  /** The paths written, `tensor-diagram.js` first. */
+  files: string[];
+  /** The entry module's size in bytes: what a page loads before the first layout. */
   bytes: number;
-  /** Every module in the bundle (paths relative to the working directory). */
-  inputs: string[];
+  /** The size of every file together, in bytes. */
+  totalBytes: number;
 }
 
+/** This package's dist/ (the same from src/ and from dist/: both are one level under the package). */
+const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+
 /**
- * Bundles the element into `file` (default `dist/tensor-diagram.js` of this package), minified.
+ * Copies the element's bundle into the folder `out` (made if missing); throws if the package was
+ * never built with its bundle.
  *
- * @example const { bytes } = await bundleElement("docs/site/tensor-diagram.js");
+ * @example const { files, bytes } = copyElementBundle("docs/site"); // docs/site/tensor-diagram.js, …
  */
-export async function bundleElement(
-  file = fileURLToPath(new URL("../dist/tensor-diagram.js", import.meta.url)),
-): Promise<Bundle> {
-  const entry = fileURLToPath(new URL("../src/element.ts", import.meta.url));
-  const result = await build({
-    entryPoints: [entry],
-    outfile: file,
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    legalComments: "eof",
-    metafile: true,
-    logLevel: "silent",
+export function copyElementBundle(out: string): Bundle {
+  const list = join(dist, "tensor-diagram.files.json");
+  if (!existsSync(list)) {
+    throw new Error(
+      `the <tensor-diagram> bundle is missing from ${dist}: build @diagrad/embed first (pnpm build)`,
+    );
+  }
+  const entries: { file: string; bytes: number }[] = JSON.parse(readFileSync(list, "utf8"));
+  mkdirSync(out, { recursive: true });
+  const files = entries.map(({ file }) => {
+    copyFileSync(join(dist, file), join(out, file));
+    return join(out, file);
   });
-  const inputs = Object.keys(result.metafile.inputs);
-  const intruder = inputs.find((input) => nodeOnly.some((pattern) => pattern.test(input)));
-  if (intruder) throw new Error(`the browser bundle must not contain Node-only module ${intruder}`);
-  const bytes = result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].bytes;
-  return { file, bytes, inputs };
+  return {
+    files,
+    bytes: entries[0].bytes,
+    totalBytes: entries.reduce((sum, e) => sum + e.bytes, 0),
+  };
 }

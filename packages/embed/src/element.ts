@@ -7,7 +7,7 @@
  * message, escaped, with the culprit marked. The host is a `figure` labelled with the diagram's
  * title; `data-state` is `rendering`, `rendered` or `error`, and `tensor-diagram-render` /
  * `tensor-diagram-error` events follow each drawing. The bundle built from this file is
- * `dist/tensor-diagram.js` (see bundle.ts).
+ * `dist/tensor-diagram.js` (see scripts/bundle.mjs).
  */
 import { type DiagradError, formatError } from "@diagrad/core";
 import { renderInto } from "@diagrad/render/browser";

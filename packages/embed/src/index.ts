@@ -7,7 +7,7 @@
  * import { transformMarkdown } from "@diagrad/embed";
  * const { markdown } = await transformMarkdown("```diagrad\nx * y * z\nwrt: x\n```\n");
  */
-export { type Bundle, bundleElement } from "./bundle.js";
+export { type Bundle, copyElementBundle } from "./bundle.js";
 export { escapeHtml } from "./escape.js";
 export { type Fence, FenceError, type FenceRange, locate, readFence } from "./fence.js";
 export { type Figure, type FigureStep, renderFigure } from "./figure.js";

@@ -2,8 +2,8 @@
  * The docs site: every Markdown page in a folder (docs/*.md) becomes an HTML page of a static
  * folder (docs/site/) through remark-parse, GitHub-flavoured Markdown, the diagrad plugin,
  * remark-rehype and rehype-stringify; links between pages are pointed at the HTML; the folder's
- * stylesheet and scripts are copied beside them, and the `<tensor-diagram>` bundle is built
- * there. A bad fence fails the build with its VFileMessage, unless `keepGoing`.
+ * stylesheet and scripts are copied beside them, and so is the `<tensor-diagram>` bundle (built
+ * with the package). A bad fence fails the build with its VFileMessage, unless `keepGoing`.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -15,7 +15,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
-import { type Bundle, bundleElement } from "../bundle.js";
+import { type Bundle, copyElementBundle } from "../bundle.js";
 import remarkDiagrad from "../plugin.js";
 import type { VFileMessage } from "../report.js";
 import { type NavLink, page } from "./page.js";
@@ -99,7 +99,7 @@ export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
   for (const asset of entries.filter((f) => /\.(css|js)$/.test(f))) {
     copyFileSync(join(options.source, asset), join(options.out, asset));
   }
-  const bundle = await bundleElement(join(options.out, "tensor-diagram.js"));
+  const bundle = copyElementBundle(options.out);
   return {
     pages: files.map((f) => htmlName(basename(f.path))),
     messages: files.flatMap((f) => f.messages),

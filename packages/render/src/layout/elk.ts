@@ -2,16 +2,21 @@
  * ELK, wrapped as a pure function. `elk.layout` fills coordinates into the graph it is given, so
  * `runElk` hands it a deep copy and returns the positioned copy; the caller's graph never changes.
  * One ELK instance serves every call (creating one costs more than a small layout), and the layered
- * algorithm with a fixed random seed makes the result a function of the input alone.
+ * algorithm with a fixed random seed makes the result a function of the input alone. ELK (about
+ * 1.4 MB of JavaScript) is imported on the first layout, not with this module, so a browser bundle
+ * can load it as a separate chunk after its own code.
  */
-import elkModule from "elkjs/lib/elk.bundled.js";
 import type { ELK, ElkNode, LayoutOptions } from "elkjs/lib/elk-api.js";
 
 export type { ElkEdgeSection, ElkExtendedEdge, ElkNode, ElkPort } from "elkjs/lib/elk-api.js";
 
-/** The constructor: the CommonJS module's `default` (what its typings declare). */
-const ElkConstructor = elkModule.default;
-let instance: ELK | undefined;
+let instance: Promise<ELK> | undefined;
+
+/** The one ELK instance, made on first use: the CommonJS module's `default` is the constructor. */
+function elk(): Promise<ELK> {
+  instance ??= import("elkjs/lib/elk.bundled.js").then((module) => new module.default.default());
+  return instance;
+}
 
 /** The options of every diagram: layered left to right, orthogonal wires, fixed seed, lean search. */
 export const layeredOptions: LayoutOptions = {
@@ -44,11 +49,11 @@ export const layeredOptions: LayoutOptions = {
  * out.children?.[0].x // 10
  */
 export async function runElk(graph: ElkNode): Promise<ElkNode> {
-  instance ??= new ElkConstructor();
+  const engine = await elk();
   const copy = structuredClone(graph);
   const start = performance.now();
   try {
-    return await instance.layout(copy);
+    return await engine.layout(copy);
   } finally {
     spent += performance.now() - start;
   }
