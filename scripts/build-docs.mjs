@@ -3,6 +3,7 @@
  * `pnpm docs` would run npm's own docs command instead). Every ```diagrad fence is drawn by @diagrad/embed's remark plugin and
  * the `<tensor-diagram>` bundle is built beside the pages. A bad fence stops the build with
  * `docs/PAGE.md:LINE:COL: error: …` and a caret (exit 1); `--keep-going` draws error boxes instead.
+ * The playground page (docs/playground.md) gets its script, worker inside, and KaTeX's files.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -17,8 +18,13 @@ try {
   for (const message of site.messages) {
     console.error(formatMessage(readFileSync(message.file, "utf8"), message, message.file));
   }
-  const kb = Math.round(site.bundle.bytes / 1024);
-  console.log(`docs/site: ${site.pages.join(", ")} and tensor-diagram.js (${kb} kB)`);
+  const kb = (bytes) => `${Math.round(bytes / 1024)} kB`;
+  const playground = site.playground
+    ? `, playground-page.js (${kb(site.playground.bytes)}, its worker ${kb(site.playground.workerBytes)}) and KaTeX's files`
+    : "";
+  console.log(
+    `docs/site: ${site.pages.join(", ")}, tensor-diagram.js (${kb(site.bundle.bytes)})${playground}`,
+  );
   process.exitCode = site.messages.some(isError) && !keepGoing ? 1 : 0;
 } catch (error) {
   if (!(error instanceof Error && "place" in error && "file" in error)) throw error;

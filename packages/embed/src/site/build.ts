@@ -3,7 +3,9 @@
  * folder (docs/site/) through remark-parse, GitHub-flavoured Markdown, the diagrad plugin,
  * remark-rehype and rehype-stringify; links between pages are pointed at the HTML; the folder's
  * stylesheet and scripts are copied beside them, and the `<tensor-diagram>` bundle is built
- * there. A bad fence fails the build with its VFileMessage, unless `keepGoing`.
+ * there; a page with the playground's form (`id="playground"`) gets the playground's script and
+ * KaTeX's files (playground.ts). A bad fence fails the build with its VFileMessage, unless
+ * `keepGoing`.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -19,6 +21,7 @@ import { type Bundle, bundleElement } from "../bundle.js";
 import remarkDiagrad from "../plugin.js";
 import type { VFileMessage } from "../report.js";
 import { type NavLink, page } from "./page.js";
+import { bundlePlayground, type PlaygroundBundle } from "./playground.js";
 
 /** Where the sources are and where the site goes. */
 export interface SiteOptions {
@@ -35,6 +38,8 @@ export interface BuiltSite {
   pages: string[];
   messages: VFileMessage[];
   bundle: Bundle;
+  /** The playground's script, when a page has the playground. */
+  playground?: PlaygroundBundle;
 }
 
 declare module "vfile" {
@@ -87,6 +92,7 @@ export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
     file.data.title ??= basename(name, ".md");
     files.push(html);
   }
+  const hasPlayground = files.some((f) => String(f).includes('id="playground"'));
   const nav: NavLink[] = files.map((f) => ({
     href: htmlName(basename(f.path)),
     label: f.data.title ?? "",
@@ -100,9 +106,11 @@ export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
     copyFileSync(join(options.source, asset), join(options.out, asset));
   }
   const bundle = await bundleElement(join(options.out, "tensor-diagram.js"));
+  const playground = hasPlayground ? await bundlePlayground(options.out) : undefined;
   return {
     pages: files.map((f) => htmlName(basename(f.path))),
     messages: files.flatMap((f) => f.messages),
     bundle,
+    playground,
   };
 }
