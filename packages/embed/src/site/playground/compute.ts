@@ -1,7 +1,7 @@
 /**
- * The playground's work, as the parts of one answer in the order a reader wants them: the formulas
- * (fast), the diagram (ELK's layout, the slow part), the NumPy and JAX code, the derivation, then
- * the numbers at random values with the finite-difference check. `answer` is an async generator, so whoever runs
+ * The playground's work, as the parts of one answer in two lanes: the words (the formulas, which
+ * are fast, then the NumPy and JAX code, the derivation, and the numbers at random values with the
+ * finite-difference check) and the diagram (ELK's layout, the slow part). `answer` is an async generator, so whoever runs
  * it (the worker) can stop between parts when a newer request has come in. Nothing here touches a
  * DOM: KaTeX renders to a string and the diagram is a laid-out scene the page draws.
  */
@@ -25,7 +25,17 @@ import {
 import { sceneOf } from "@diagrad/render/browser";
 import katex from "katex";
 import { formatTensor } from "./numbers.js";
-import type { ErrorPart, FormulaPart, Part, Request } from "./protocol.js";
+import type {
+  DiagramPart,
+  DonePart,
+  ErrorPart,
+  FormulaPart,
+  Lane,
+  NumbersPart,
+  Part,
+  Request,
+  StepsPart,
+} from "./protocol.js";
 
 /** The highest order the playground computes (a higher one is an error on the order field). */
 export const maxOrder = 4;
@@ -118,84 +128,115 @@ function checkRequest(request: Request): ErrorPart | undefined {
   return undefined;
 }
 
-/**
- * The parts of the answer to `request`, one at a time. An error in the expression, the variable or
- * the order ends the answer with an error part; a failure in a later part is that part's error.
- *
- * @example
- * for await (const part of answer({ id: 1, expr: "x * y * z", wrt: "x", order: 1 })) console.log(part.kind);
- * // formula, diagram, code, steps, numbers, done
- */
-export async function* answer(request: Request): AsyncGenerator<Part> {
-  const start = performance.now();
+const isErrorPart = (x: Derivative | ErrorPart): x is ErrorPart =>
+  (x as ErrorPart).kind === "error";
+
+/** The derivative `request` asks for, or the error part that says why there is none. */
+function derive(request: Request): Derivative | ErrorPart {
   const { id, expr, order } = request;
-  const wrt = request.wrt.trim();
-  let d: Derivative;
   try {
     const prepared = prepare({ source: expr }); // the expression's own errors come first
     const problem = checkRequest(request);
-    if (problem) {
-      if (problem.field === "wrt") {
-        const names = [...prepared.variables.keys()];
-        if (names.length) problem.message += `: one of ${names.join(", ")}`;
-      }
-      yield problem;
-      return;
+    if (problem?.field === "wrt") {
+      const names = [...prepared.variables.keys()];
+      if (names.length) problem.message += `: one of ${names.join(", ")}`;
     }
-    d = derivative({ source: expr, wrt, order });
-    yield formulaPart(id, d);
+    return problem ?? derivative({ source: expr, wrt: request.wrt.trim(), order });
   } catch (error) {
-    yield errorPart(id, error);
-    return;
+    return errorPart(id, error);
   }
-  try {
-    const index = indexNotation(d.network);
-    const sub = index.indices.length ? `[${index.indices.join(",")}]` : "";
-    const description = [`Γ${sub} = ${index.formula}`, ...index.where].join("; where ");
-    const scene = await sceneOf(d.network, {
-      title: title(d),
-      description,
-      expressionRank: d.expression.shape.length,
-    });
-    yield { kind: "diagram", id, scene };
-  } catch (error) {
-    yield errorPart(id, error, "diagram");
-  }
-  try {
-    yield { kind: "code", id, numpy: pythonCode(d, "numpy"), jax: pythonCode(d, "jax") };
-  } catch (error) {
-    yield errorPart(id, error, "code");
-  }
-  try {
-    const steps = derivation({ source: expr, wrt, order }).map((step) => {
-      const e = networkExpr(step.network);
-      return {
-        rule: step.rule,
-        details: step.details,
-        text: textFormula(e),
-        formula: inputFormula(e),
-      };
-    });
-    yield { kind: "steps", id, steps };
-  } catch (error) {
-    yield errorPart(id, error, "steps");
-  }
-  try {
-    const check = checkDerivative({ source: expr, wrt, order, seed });
-    const values = Object.entries(check.values).map(([name, t]) => ({
+}
+
+/** The derivative's diagram, laid out. */
+async function diagramPart(id: number, d: Derivative): Promise<DiagramPart> {
+  const index = indexNotation(d.network);
+  const sub = index.indices.length ? `[${index.indices.join(",")}]` : "";
+  const description = [`Γ${sub} = ${index.formula}`, ...index.where].join("; where ");
+  const scene = await sceneOf(d.network, {
+    title: title(d),
+    description,
+    expressionRank: d.expression.shape.length,
+  });
+  return { kind: "diagram", id, scene };
+}
+
+/** The derivation, step by step. */
+function stepsPart(id: number, request: Request): StepsPart {
+  const { expr, wrt, order } = request;
+  const steps = derivation({ source: expr, wrt: wrt.trim(), order }).map((step) => {
+    const e = networkExpr(step.network);
+    return {
+      rule: step.rule,
+      details: step.details,
+      text: textFormula(e),
+      formula: inputFormula(e),
+    };
+  });
+  return { kind: "steps", id, steps };
+}
+
+/** The numbers at seeded random values and the finite-difference check. */
+function numbersPart(id: number, request: Request): NumbersPart {
+  const { expr, wrt, order } = request;
+  const check = checkDerivative({ source: expr, wrt: wrt.trim(), order, seed });
+  return {
+    kind: "numbers",
+    id,
+    seed,
+    values: Object.entries(check.values).map(([name, t]) => ({
       name,
       value: formatTensor(t, 24, 3),
-    }));
-    yield {
-      kind: "numbers",
-      id,
-      seed,
-      values,
-      derivative: formatTensor(check.analytic),
-      maxRelativeError: check.maxRelativeError,
-    };
-  } catch (error) {
-    yield errorPart(id, error, "numbers");
+    })),
+    derivative: formatTensor(check.analytic),
+    maxRelativeError: check.maxRelativeError,
+  };
+}
+
+/**
+ * The parts of the answer to `request` in one lane, one at a time, then `done`. The `words` lane
+ * gives the formulas, the code, the derivation and the numbers, and says what is wrong with the
+ * inputs (an error there ends the answer); the `diagram` lane gives the diagram only, and ends
+ * quietly on bad inputs (the words lane reports them). The page runs the two lanes in two
+ * workers, so the formula never waits for a layout. A failure in a later part is that part's
+ * error and the answer goes on.
+ *
+ * @example
+ * for await (const part of answer({ id: 1, expr: "x * y * z", wrt: "x", order: 1 }, "words")) console.log(part.kind);
+ * // formula, code, steps, numbers, done
+ */
+export async function* answer(request: Request, lane: Lane): AsyncGenerator<Part> {
+  const start = performance.now();
+  const { id } = request;
+  const d = derive(request);
+  const done = (): DonePart => ({
+    kind: "done",
+    id,
+    lane,
+    ms: Math.round(performance.now() - start),
+  });
+  if (isErrorPart(d)) {
+    if (lane === "words") yield d;
+    yield done();
+    return;
   }
-  yield { kind: "done", id, ms: Math.round(performance.now() - start) };
+  const attempts: [ErrorPart["field"], () => Part | Promise<Part>][] =
+    lane === "diagram"
+      ? [["diagram", () => diagramPart(id, d)]]
+      : [
+          ["expr", () => formulaPart(id, d)],
+          [
+            "code",
+            () => ({ kind: "code", id, numpy: pythonCode(d, "numpy"), jax: pythonCode(d, "jax") }),
+          ],
+          ["steps", () => stepsPart(id, request)],
+          ["numbers", () => numbersPart(id, request)],
+        ];
+  for (const [field, make] of attempts) {
+    try {
+      yield await make();
+    } catch (error) {
+      yield errorPart(id, error, field);
+    }
+  }
+  yield done();
 }

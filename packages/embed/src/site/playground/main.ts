@@ -2,7 +2,7 @@
  * The playground page (docs/site/playground.html): type an expression, a variable and an order and
  * the derivative appears — typeset, drawn, derived step by step, as NumPy and JAX code, and as
  * numbers at random values checked against finite differences. Keystrokes settle for `debounceMs`,
- * then the request goes to the worker (runner.ts); parts of an outdated request are dropped. The
+ * then the request goes to the two workers (runner.ts); parts of an outdated request are dropped. The
  * inputs live in the URL's fragment (state.ts), so a link opens that derivative and the back
  * button's `hashchange` loads one. A half-typed expression shows its error with a caret under the
  * input and leaves the last good formula and diagram in place, marked as such. The diagram is
@@ -10,8 +10,9 @@
  * reader switches between light and dark (theme.js).
  *
  * `#playground`'s data attributes say what the page is doing (`data-state`: computing, done or
- * error) and how long the last answer took from the last keystroke (`data-formula-ms`,
- * `data-diagram-ms`), for readers and for the browser test.
+ * error), how long the last answer took from the last keystroke (`data-formula-ms`,
+ * `data-diagram-ms`) and how many workers were ended on stale work (`data-restarts`), for readers
+ * and for the browser test.
  */
 
 import workerSource from "playground:worker";
@@ -24,7 +25,7 @@ import { showCode, showFormula, showNumbers, showPartError, showSteps } from "./
 import { DiagramView } from "./zoom.js";
 
 /** How long typing must pause before the derivative is asked for. */
-export const debounceMs = 80;
+export const debounceMs = 60;
 
 function byId<T extends HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -47,7 +48,7 @@ const diagram = byId("diagram");
 const sections = { code: byId("code"), steps: byId("steps"), numbers: byId("numbers") };
 const view = new DiagramView(byId("diagram-viewport"), byId("diagram-zoom"));
 const runner = new Runner(workerSource, onPart, (message) => {
-  status.textContent = `the worker failed: ${message}`;
+  status.textContent = message;
   root.dataset.state = "error";
 });
 
@@ -56,6 +57,8 @@ let current: Request | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let typedAt = performance.now();
 let scene: Scene | undefined;
+/** The lanes that have finished the current request, and their times. */
+let finished = new Map<string, number>();
 
 const dark = () => document.documentElement.dataset.theme === "dark";
 
@@ -81,10 +84,12 @@ function submit(): void {
   const hash = stateHash(state);
   if (location.hash !== hash) history.replaceState(null, "", hash);
   current = { id: ++nextId, ...state };
+  finished = new Map();
   root.dataset.state = "computing";
   root.setAttribute("aria-busy", "true");
   status.textContent = "computing…";
   runner.request(current);
+  root.dataset.restarts = String(runner.restarts);
 }
 
 function draw(): void {
@@ -154,13 +159,17 @@ function onPart(part: Part): void {
     case "error":
       if (part.field === "expr" || part.field === "wrt" || part.field === "order")
         showInputError(part);
-      else if (part.field === "diagram") showPartError(view.viewport, part.message);
-      else showPartError(sections[part.field], part.message);
+      else if (part.field === "diagram") {
+        showPartError(view.viewport, part.message);
+        diagram.classList.remove("updating");
+      } else showPartError(sections[part.field], part.message);
       break;
     case "done":
+      finished.set(part.lane, part.ms);
+      if (finished.size < 2 || root.dataset.state === "error") break;
       root.dataset.state = "done";
       root.removeAttribute("aria-busy");
-      status.textContent = `computed in ${part.ms} ms`;
+      status.textContent = `${part.remembered ? "computed earlier: " : ""}formulas, code and numbers in ${finished.get("words")} ms, the diagram in ${finished.get("diagram")} ms`;
       break;
   }
 }

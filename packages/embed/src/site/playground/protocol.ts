@@ -1,11 +1,14 @@
 /**
- * The messages between the playground page and its worker. The page sends a `Request` for each
- * settled edit; the worker answers with the parts of the result as each is ready — the formulas
- * first, then the diagram's scene, the code, the derivation and the numbers — each tagged with the
- * request's `id`, so the page drops answers to requests it has moved past. Everything here is plain
+ * The messages between the playground page and its two workers. The page sends a `Request` for
+ * each settled edit to both; the words worker answers with the formulas, the code, the derivation
+ * and the numbers, the diagram worker with the diagram's scene, each part as it is ready and
+ * tagged with the request's `id`, so the page drops answers to requests it has moved past. Everything here is plain
  * data (structured-cloneable); errors travel as their message and span, never as Error objects.
  */
 import type { Scene } from "@diagrad/render/browser";
+
+/** The two workers: one for the formulas, code, steps and numbers, one for the diagram. */
+export type Lane = "words" | "diagram";
 
 /** What the page asks for: the derivative of `expr` by `wrt`, `order` times. */
 export interface Request {
@@ -91,11 +94,14 @@ export interface ErrorPart {
   field: "expr" | "wrt" | "order" | "diagram" | "code" | "steps" | "numbers";
 }
 
-/** Sent last, with the worker's time for the whole request. */
+/** Sent last by each lane, with the worker's time for its part of the request. */
 export interface DonePart {
   kind: "done";
   id: number;
+  lane: Lane;
   ms: number;
+  /** Set when the answer was remembered from an earlier request (`ms` is that one's time). */
+  remembered?: boolean;
 }
 
 export type Part =
