@@ -404,6 +404,7 @@ describe("the playground in Chromium", () => {
       svg: "#ffffff",
       page: "rgb(255, 255, 255)",
     });
+    await page.setViewportSize({ width: 1100, height: 1400 }); // the inputs, formula and diagram
     await page.screenshot({ path: join(shots, "playground.png") });
     await page.click("[data-theme-toggle]");
     expect(await background()).toEqual({ theme: "dark", svg: "#0d1117", page: "rgb(13, 17, 23)" });
