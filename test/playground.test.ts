@@ -8,7 +8,7 @@
  * Formulas are checked by evaluating the page's `data-formula` with the core library at chosen
  * values against derivatives written out by hand as loops, never against the page's own numbers.
  * The site is built from docs/*.md as `pnpm run docs` builds it, into a temporary folder. The
- * screenshots go to test/output/ (docs/images/ with UPDATE_SCREENSHOTS=1, for the README).
+ * screenshots go to test/output/ (the README's to docs/images/ with UPDATE_SCREENSHOTS=1).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -21,8 +21,10 @@ import { launchChromium } from "./support/chromium.js";
 import { root } from "./support/cli.js";
 import { type StaticServer, serveFolder } from "./support/serve.js";
 
-const shots = join(root, process.env.UPDATE_SCREENSHOTS === "1" ? "docs/images" : "test/output");
-mkdirSync(shots, { recursive: true });
+/** The README's screenshot goes to docs/images/ with UPDATE_SCREENSHOTS=1; the others to test/output/. */
+const output = join(root, "test/output");
+const shots = process.env.UPDATE_SCREENSHOTS === "1" ? join(root, "docs/images") : output;
+mkdirSync(output, { recursive: true });
 
 /** The seeds (the README's three questions) and the title each derivative carries. */
 const seeds = [
@@ -285,7 +287,7 @@ describe("the playground in Chromium", () => {
     });
     expect(place).toMatchObject({ text: "^", hidden: false, below: true });
     expect(Math.abs(place.left - place.expected)).toBeLessThanOrEqual(2);
-    await page.screenshot({ path: join(shots, "playground-error.png") });
+    await page.screenshot({ path: join(output, "playground-error.png") });
 
     await typeAtEnd(page, ")");
     await page.waitForFunction(
@@ -408,7 +410,7 @@ describe("the playground in Chromium", () => {
     await page.screenshot({ path: join(shots, "playground.png") });
     await page.click("[data-theme-toggle]");
     expect(await background()).toEqual({ theme: "dark", svg: "#0d1117", page: "rgb(13, 17, 23)" });
-    await page.screenshot({ path: join(shots, "playground-dark.png") });
+    await page.screenshot({ path: join(output, "playground-dark.png") });
     await page.click("[data-theme-toggle]");
     expect((await background()).theme).toBe("light");
     await page.evaluate(() => localStorage.removeItem("diagrad-theme"));
