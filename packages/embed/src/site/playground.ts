@@ -3,15 +3,17 @@
  * script, so the page also runs from `file://`), with the worker's script built first and carried
  * inside it as a string; and KaTeX's stylesheet and fonts under `katex/`, so formulas are typeset
  * with no network. Both scripts are built with esbuild for browsers, and, like the element's
- * bundle, may not contain a Node-only module. The page itself only draws (the worker lays out), so
+ * bundle, may not contain a Node-only module. The page itself only draws (the workers lay out), so
  * its build marks diagrad's own modules as free of import-time side effects — they are pure
  * functions — and esbuild leaves out everything the drawing does not use, ELK above all.
+ * esbuild and KaTeX are build-time tools here, loaded only when a site with a playground is built,
+ * so importing @diagrad/embed never needs them.
  */
 import { cpSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
+import type { BuildOptions, Metafile, Plugin } from "esbuild";
 import { nodeOnly } from "../bundle.js";
 
 /** What `bundlePlayground` wrote. */
@@ -85,6 +87,7 @@ function workerText(code: string): Plugin {
  * @example const { bytes } = await bundlePlayground("docs/site");
  */
 export async function bundlePlayground(out: string): Promise<PlaygroundBundle> {
+  const { build } = await import("esbuild"); // a build-time tool: loaded only when a site is built
   const worker = await build({
     ...browser,
     entryPoints: [join(sources, "worker.ts")],
