@@ -1,9 +1,10 @@
 /**
  * The playground's work, as the parts of one answer in two lanes: the words (the formulas, which
  * are fast, then the NumPy and JAX code, the derivation, and the numbers at random values with the
- * finite-difference check) and the diagram (ELK's layout, the slow part). `answer` is an async generator, so whoever runs
- * it (the worker) can stop between parts when a newer request has come in. Nothing here touches a
- * DOM: KaTeX renders to a string and the diagram is a laid-out scene the page draws.
+ * finite-difference check) and the diagram (ELK's layout, the slow part). `answer` is an async
+ * generator, so whoever runs it (the worker) can stop between parts when a newer request has come
+ * in. Nothing here touches a DOM: KaTeX renders to a string and the diagram is a laid-out scene
+ * the page draws.
  */
 import {
   checkDerivative,
@@ -11,19 +12,17 @@ import {
   DiagradError,
   derivation,
   derivative,
-  formatShape,
   formulas,
   indexNotation,
   inputFormula,
-  latexFormula,
   networkExpr,
   prepare,
   pythonCode,
-  type Shape,
   textFormula,
 } from "@diagrad/core";
 import { sceneOf } from "@diagrad/render/browser";
 import katex from "katex";
+import { axes, equation, title } from "./describe.js";
 import { formatTensor } from "./numbers.js";
 import type {
   DiagramPart,
@@ -41,40 +40,6 @@ import type {
 export const maxOrder = 4;
 /** The seed of the random values the numbers are computed at. */
 export const seed = 1;
-
-const superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-const power = (n: number) =>
-  n === 1 ? "" : [...String(n)].map((d) => superscripts[Number(d)]).join("");
-
-/** The expression part of the source (declarations left out), whitespace collapsed. */
-function expressionText(d: Derivative): string {
-  const { body, source } = d.analysis.program;
-  return source.slice(body.span.start, body.span.end).replace(/\s+/g, " ").trim();
-}
-
-/** `∂(x * y)/∂x`, `∂²f/∂x²`. */
-function title(d: Derivative): string {
-  const e = expressionText(d);
-  const body = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(e) ? e : `(${e})`;
-  return `∂${power(d.order)}${body}/∂${d.wrt}${power(d.order)}`;
-}
-
-/** `\frac{\partial}{\partial x}\left(…\right) = …` for KaTeX. */
-function equation(d: Derivative, result: string): string {
-  const k = d.order === 1 ? "" : `^{${d.order}}`;
-  const expression = latexFormula(networkExpr(d.expression));
-  return `\\frac{\\partial${k}}{\\partial ${d.wrt}${k}}\\left(${expression}\\right) = ${result}`;
-}
-
-/** What the derivative's axes are, in the J[out…, in…] layout. */
-function axes(d: Derivative): string {
-  const out: Shape = d.expression.shape;
-  const times = d.order === 1 ? "" : d.order === 2 ? ", twice" : `, ${d.order} times`;
-  const shape = formatShape(d.network.shape);
-  if (d.wrtShape.length === 0 && out.length === 0) return `${shape}: a scalar`;
-  if (out.length === 0) return `${shape}: ${d.wrt}'s axes ${formatShape(d.wrtShape)}${times}`;
-  return `${shape}: the expression's axes ${formatShape(out)}, then ${d.wrt}'s ${formatShape(d.wrtShape)}${times}`;
-}
 
 /** Which input a core error is about: the order's and the variable's own checks, else the expression. */
 function fieldOf(error: DiagradError): ErrorPart["field"] {

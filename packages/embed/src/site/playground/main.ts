@@ -183,13 +183,14 @@ root.addEventListener("input", () => {
   clearTimeout(timer);
   timer = setTimeout(submit, debounceMs);
 });
-fields.expr.addEventListener("scroll", () => {
-  if (!caret.hidden)
-    placeCaret(fields.expr, caret, {
-      start: Number(caret.dataset.start),
-      end: Number(caret.dataset.end),
-    });
-});
+/** Keeps the caret under its characters when the input scrolls or the page is resized. */
+function replaceCaret(): void {
+  if (caret.hidden) return;
+  const span = { start: Number(caret.dataset.start), end: Number(caret.dataset.end) };
+  placeCaret(fields.expr, caret, span);
+}
+fields.expr.addEventListener("scroll", replaceCaret);
+window.addEventListener("resize", replaceCaret);
 window.addEventListener("hashchange", () => {
   const state = parseHash(location.hash);
   if (stateHash(state) === stateHash(readInputs())) return;
