@@ -118,7 +118,13 @@ export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
   }));
   for (const file of files) {
     const href = htmlName(basename(file.path));
-    const body = page({ title: file.data.title ?? href, href, body: String(file), nav });
+    const body = page({
+      title: file.data.title ?? href,
+      href,
+      body: String(file),
+      nav,
+      themeSwitch: entries.includes("theme.js"),
+    });
     writeFileSync(join(options.out, href), body);
   }
   for (const asset of entries.filter((f) => /\.(css|js)$/.test(f))) {
