@@ -3,6 +3,7 @@
  * `pnpm docs` would run npm's own docs command instead). Every ```diagrad fence is drawn by @diagrad/embed's remark plugin and
  * the `<tensor-diagram>` bundle (built with @diagrad/embed) is copied beside the pages. A bad fence stops the build with
  * `docs/PAGE.md:LINE:COL: error: …` and a caret (exit 1); `--keep-going` draws error boxes instead.
+ * The playground page (docs/playground.md) gets its script, worker inside, and KaTeX's files.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -18,9 +19,11 @@ try {
     console.error(formatMessage(readFileSync(message.file, "utf8"), message, message.file));
   }
   const kb = (bytes) => `${Math.round(bytes / 1024)} kB`;
-  const { bytes, totalBytes } = site.bundle;
+  const playground = site.playground
+    ? `, playground-page.js (${kb(site.playground.bytes)}, its worker ${kb(site.playground.workerBytes)}) and KaTeX's files`
+    : "";
   console.log(
-    `docs/site: ${site.pages.join(", ")} and tensor-diagram.js (${kb(bytes)}; ${kb(totalBytes)} with ELK's chunk)`,
+    `docs/site: ${site.pages.join(", ")}, tensor-diagram.js (${kb(site.bundle.bytes)}; ${kb(site.bundle.totalBytes)} with ELK's chunk)${playground}`,
   );
   process.exitCode = site.messages.some(isError) && !keepGoing ? 1 : 0;
 } catch (error) {

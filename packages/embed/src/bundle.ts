@@ -46,3 +46,11 @@ export function copyElementBundle(out: string): Bundle {
     totalBytes: entries.reduce((sum, e) => sum + e.bytes, 0),
   };
 }
+
+/** Modules that must never reach a browser bundle (the same list `scripts/bundle.mjs` checks). */
+export const nodeOnly: readonly RegExp[] = [
+  /node_modules\/svgdom\//,
+  /@resvg\//,
+  /^node:/,
+  /\/render\/dist\/node\//,
+];

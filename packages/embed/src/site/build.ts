@@ -2,12 +2,22 @@
  * The docs site: every Markdown page in a folder (docs/*.md) becomes an HTML page of a static
  * folder (docs/site/) through remark-parse, GitHub-flavoured Markdown, the diagrad plugin,
  * remark-rehype and rehype-stringify; links between pages are pointed at the HTML; the folder's
- * stylesheet and scripts are copied beside them, and so is the `<tensor-diagram>` bundle (built
- * with the package). A bad fence fails the build with its VFileMessage, unless `keepGoing`.
+ * stylesheet and scripts, and the images the pages show, are copied beside them, and the
+ * `<tensor-diagram>` bundle (built
+ * with the package) is copied there; a page with the playground's form (`id="playground"`)
+ * gets the playground's script and KaTeX's files (playground.ts). A bad fence fails the build
+ * with its VFileMessage, unless `keepGoing`; a missing image fails it too.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
-import type { Heading, Link, Root } from "mdast";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { Heading, Image, Link, Root } from "mdast";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -19,6 +29,7 @@ import { type Bundle, copyElementBundle } from "../bundle.js";
 import remarkDiagrad from "../plugin.js";
 import type { VFileMessage } from "../report.js";
 import { type NavLink, page } from "./page.js";
+import { bundlePlayground, type PlaygroundBundle } from "./playground.js";
 
 /** Where the sources are and where the site goes. */
 export interface SiteOptions {
@@ -35,21 +46,35 @@ export interface BuiltSite {
   pages: string[];
   messages: VFileMessage[];
   bundle: Bundle;
+  /** The playground's script, when a page has the playground. */
+  playground?: PlaygroundBundle;
 }
 
 declare module "vfile" {
   interface DataMap {
     title: string;
+    /** Relative paths of the images the page shows, copied beside it. */
+    images: string[];
   }
 }
 
 const htmlName = (markdown: string) => markdown.replace(/\.md$/, ".html");
 
-/** Points relative links to `.md` pages at their `.html`, and keeps the first heading as the title. */
+const relative = (url: string) => !/^[a-z]+:|^\/|^#/i.test(url);
+
+/**
+ * Points relative links to `.md` pages at their `.html`, keeps the first heading as the title, and
+ * lists the page's own images (relative paths without `..`).
+ */
 function sitePages() {
   return (tree: Root, file: VFile) => {
     visit(tree, "link", (link: Link) => {
-      if (!/^[a-z]+:|^\//i.test(link.url)) link.url = link.url.replace(/\.md(#|$)/, ".html$1");
+      if (relative(link.url)) link.url = link.url.replace(/\.md(#|$)/, ".html$1");
+    });
+    file.data.images = [];
+    visit(tree, "image", (image: Image) => {
+      if (relative(image.url) && !image.url.split("/").includes(".."))
+        file.data.images?.push(decodeURI(image.url));
     });
     visit(tree, "heading", (heading: Heading) => {
       if (heading.depth !== 1 || file.data.title) return;
@@ -87,22 +112,39 @@ export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
     file.data.title ??= basename(name, ".md");
     files.push(html);
   }
+  const hasPlayground = files.some((f) => String(f).includes('id="playground"'));
   const nav: NavLink[] = files.map((f) => ({
     href: htmlName(basename(f.path)),
     label: f.data.title ?? "",
   }));
   for (const file of files) {
     const href = htmlName(basename(file.path));
-    const body = page({ title: file.data.title ?? href, href, body: String(file), nav });
+    const body = page({
+      title: file.data.title ?? href,
+      href,
+      body: String(file),
+      nav,
+      themeSwitch: entries.includes("theme.js"),
+    });
     writeFileSync(join(options.out, href), body);
   }
   for (const asset of entries.filter((f) => /\.(css|js)$/.test(f))) {
     copyFileSync(join(options.source, asset), join(options.out, asset));
   }
+  for (const file of files) {
+    for (const image of file.data.images ?? []) {
+      if (!existsSync(join(options.source, image)))
+        throw new Error(`${file.path} shows ${image}, which is not in ${options.source}`);
+      mkdirSync(dirname(join(options.out, image)), { recursive: true });
+      copyFileSync(join(options.source, image), join(options.out, image));
+    }
+  }
   const bundle = copyElementBundle(options.out);
+  const playground = hasPlayground ? await bundlePlayground(options.out) : undefined;
   return {
     pages: files.map((f) => htmlName(basename(f.path))),
     messages: files.flatMap((f) => f.messages),
     bundle,
+    playground,
   };
 }
