@@ -159,3 +159,15 @@ describe("structured derivatives print as a textbook writes them", () => {
     expect(squash(of("s: []; x: [3]; (s + 1) * x", "x").text)).toBe(squash("(s + 1) I"));
   });
 });
+
+describe("powers of a matrix fold", () => {
+  test("∂tr(A¹²)/∂A = 12 (Aᵀ)¹¹, matrix_power in the formula", () => {
+    const f = of("tr(matrix_power(A, 12))", "A");
+    expect(f.text).toBe("12 (Aᵀ)¹¹");
+    expect(f.formula).toBe("12 * matrix_power(A.T, 11)");
+  });
+
+  test("∂xᵀA²x/∂x = (A² + (Aᵀ)²) x", () => {
+    expect(squash(of("x @ A @ A @ x", "x").text)).toBe(squash("(A² + (Aᵀ)²) x"));
+  });
+});

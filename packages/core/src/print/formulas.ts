@@ -24,6 +24,7 @@ import { latexIndex, namedIndexNotation, unicodeIndex } from "./index/named.js";
 import { abbreviate } from "./matrix/abbreviate.js";
 import { diagonalsAsHadamard } from "./matrix/diagonals.js";
 import { exprKey, type MExpr, transpose } from "./matrix/expr.js";
+import { foldMatrixPowers } from "./matrix/matrixPowers.js";
 import { networkExpr } from "./matrix/read.js";
 import { inputFormula } from "./render/input.js";
 import { latexFormula } from "./render/latex.js";
@@ -181,7 +182,7 @@ export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas 
   const numbers = (values: Record<string, Tensor>) => evaluate({ ...d, network: net }, values);
   const declared = (x: MExpr) => declare(bound(x, taken), d.variables);
   const main = certifiedFormula(
-    diagonalsAsHadamard(networkExpr(net)),
+    foldMatrixPowers(diagonalsAsHadamard(networkExpr(net))),
     net,
     certifier(variables, numbers),
     declared,
@@ -256,7 +257,7 @@ function differentialForm(
   const numbers = (values: Record<string, Tensor>) =>
     contractTrailing(evaluate(d, values), values[dName]);
   const found = certifiedFormula(
-    diagonalsAsHadamard(networkExpr(net)),
+    foldMatrixPowers(diagonalsAsHadamard(networkExpr(net))),
     net,
     certifier(withD, numbers),
     (x) => declare(bound(x, taken), withD),

@@ -23,6 +23,7 @@ export function mapExpr(e: MExpr, f: (e: MExpr) => MExpr): MExpr {
     case "einsum":
       return f({ ...e, args: e.args.map(m) });
     case "fn":
+    case "mpow":
     case "T":
     case "Diag":
     case "diag":

@@ -26,6 +26,8 @@ export type MExpr =
   | { op: "outer" | "kron"; a: MExpr; b: MExpr; shape: Shape }
   | { op: "ones" | "eye" | "fuse"; shape: Shape }
   | { op: "fn"; fn: BoxFn; param?: number; arg: MExpr; shape: Shape }
+  /** A square matrix times itself k times (NumPy's matrix_power). */
+  | { op: "mpow"; arg: MExpr; k: number; shape: Shape }
   | {
       op: "einsum";
       inputs: readonly string[][];
@@ -161,6 +163,8 @@ export function transpose(e: MExpr): MExpr {
       return kron(transpose(e.a), transpose(e.b), shape);
     case "einsum":
       return { ...e, output: [...e.output].reverse(), shape };
+    case "mpow":
+      return { ...e, arg: transpose(e.arg) };
     default:
       if (symmetricOps.has(e.op)) return e;
   }
@@ -199,6 +203,9 @@ export function exprKey(e: MExpr): string {
       break;
     case "fn":
       k = `${e.fn}${e.param ?? ""}(${exprKey(e.arg)})[${e.shape.length}]`;
+      break;
+    case "mpow":
+      k = `mpow${e.k}(${exprKey(e.arg)})`;
       break;
     case "einsum":
       k = `einsum(${e.inputs.map((l) => l.join("")).join(",")}->${e.output.join("")};${e.args.map(exprKey).join(";")})`;

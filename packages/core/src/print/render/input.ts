@@ -143,6 +143,8 @@ function render(e: MExpr): Out {
     }
     case "fn":
       return fn(e);
+    case "mpow":
+      return call("matrix_power", [e.arg, { op: "num", value: e.k, shape: [] }]);
     case "einsum": {
       const spec = `${e.inputs.map((l) => l.join("")).join(",")}->${e.output.join("")}`;
       return { s: `einsum('${spec}', ${e.args.map((a) => render(a).s).join(", ")})`, level: ATOM };

@@ -140,6 +140,10 @@ export function notation(e: MExpr, style: Style): string {
           ),
         );
       }
+      case "mpow": {
+        const arg = render(e.arg);
+        return atom(style.power(e.arg.op === "var" ? arg.s : `(${arg.s})`, e.k));
+      }
       case "fn": {
         const arg = render(e.arg);
         if (e.fn === "inv") return atom(style.power(wrap(arg, ATOM), -1));
