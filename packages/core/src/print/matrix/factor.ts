@@ -10,7 +10,18 @@
  */
 import type { Dim, Shape } from "../../network/types.js";
 import { einsumSum } from "./einsumSum.js";
-import { add, diagMatrix, exprKey, eye, hadamard, type MExpr, matmul, mul, num } from "./expr.js";
+import {
+  add,
+  diagMatrix,
+  exprKey,
+  eye,
+  hadamard,
+  type MExpr,
+  matmul,
+  mul,
+  num,
+  outer,
+} from "./expr.js";
 import {
   commonPower,
   divide,
@@ -45,6 +56,7 @@ function factor(list: Product[]): MExpr {
     commonCoefficient(list) ??
     diagonalSum(list) ??
     chains(list) ??
+    outers(list) ??
     hadamards(list) ??
     einsumSum(list, factor) ??
     add(list.map(productExpr))
@@ -176,4 +188,35 @@ function hadamards(list: Product[]): MExpr | undefined {
   const at = list.indexOf(group[0]);
   const next = list.flatMap((p, k) => (k === at ? [grouped] : inGroup.has(p) ? [] : [p]));
   return next.length === 1 ? productExpr(grouped) : factor(next);
+}
+
+/** u₁ vᵀ ± u₂ vᵀ = (u₁ ± u₂) vᵀ, and u v₁ᵀ ± u v₂ᵀ = u (v₁ ± v₂)ᵀ: a shared side moves out. */
+function outers(list: Product[]): MExpr | undefined {
+  for (const side of ["b", "a"] as const) {
+    const counts = new Map<string, number>();
+    for (const p of list)
+      if (p.body?.op === "outer") {
+        const key = exprKey(p.body[side]);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    const [key] = [...counts].find(([, n]) => n >= 2) ?? [];
+    if (key === undefined) continue;
+    const inGroup = (p: Product) => p.body?.op === "outer" && exprKey(p.body[side]) === key;
+    const group = list.filter(inGroup);
+    const shared = (group[0].body as { a: MExpr; b: MExpr })[side];
+    const rest = group.map((p) => {
+      const body = p.body as { a: MExpr; b: MExpr };
+      return { ...p, body: side === "b" ? body.a : body.b };
+    });
+    const inner = factor(rest);
+    const grouped: Product = {
+      coeff: unit,
+      scalars: [],
+      body: side === "b" ? outer(inner, shared) : outer(shared, inner),
+    };
+    const at = list.indexOf(group[0]);
+    const next = list.flatMap((p, k) => (k === at ? [grouped] : inGroup(p) ? [] : [p]));
+    return next.length === 1 ? productExpr(grouped) : factor(next);
+  }
+  return undefined;
 }
