@@ -62,8 +62,11 @@ export function toTensors(values: Values | undefined): Map<string, Tensor> {
   return out;
 }
 
-/** Parses, checks shapes and builds the network of `problem.source`. */
-export function prepare(problem: Problem): Prepared {
+/**
+ * Parses, checks shapes and builds the network of `problem.source`, simplified unless
+ * `{ simplify: false }` (the network as built: exact, for evaluating a formula once).
+ */
+export function prepare(problem: Problem, options: { simplify?: boolean } = {}): Prepared {
   const program = parse(problem.source);
   const tensors = toTensors(problem.values);
   const analysis = analyze(program, {
@@ -73,7 +76,7 @@ export function prepare(problem: Problem): Prepared {
   return {
     problem,
     analysis,
-    network: simplify(buildNetwork(analysis)),
+    network: options.simplify === false ? buildNetwork(analysis) : simplify(buildNetwork(analysis)),
     variables: analysis.variables,
     tensors,
   };
