@@ -356,7 +356,8 @@ describe("the playground in Chromium", () => {
 
   test("a wide diagram fits the width, and zooms to 1:1 and pans", async () => {
     const page = await open(
-      "playground.html#expr=norm(W2+@+tanh(W1+@+x+%2B+b1)+-+y)**2&wrt=W1&order=2",
+      // two layers' Hessian: wider than the page (one layer's fits since derivatives keep their sums)
+      "playground.html#expr=norm(W3+@+tanh(W2+@+tanh(W1+@+x+%2B+b1))+-+y)**2&wrt=W1&order=2",
     );
     await page.setViewportSize({ width: 720, height: 900 });
     await settled(page);
