@@ -359,7 +359,7 @@ describe("the playground in Chromium", () => {
       // two layers' Hessian: wider than the page (one layer's fits since derivatives keep their sums)
       "playground.html#expr=norm(W3+@+tanh(W2+@+tanh(W1+@+x+%2B+b1))+-+y)**2&wrt=W1&order=2",
     );
-    await page.setViewportSize({ width: 720, height: 900 });
+    await page.setViewportSize({ width: 480, height: 900 });
     await settled(page);
     const view = () =>
       page.evaluate(() => {
