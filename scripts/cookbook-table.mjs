@@ -206,7 +206,7 @@ export const rows = [
   {
     expr: "norm(W2 @ tanh(W1 @ x + b1) - y)**2",
     wrt: "W1",
-    shapes: { W1: ["k", "n"], W2: ["m", "k"], x: ["n"], b1: ["k"], y: ["m"] },
+    shapes: { W1: ["p", "n"], W2: ["m", "p"], x: ["n"], b1: ["p"], y: ["m"] },
     form: "text",
     textbook: "2 ((W2ᵀ (W2 h − y)) ∘ (1 − h²)) xᵀ, h = tanh(W1 x + b1)",
   },
