@@ -52,6 +52,7 @@ export function checkCommand(source: string, options: CheckOptions): Outcome {
     seed,
   });
   const p = prepare({ source, shapes: options.shape, values: result.values });
+  for (const n of p.analysis.notes) note(n);
   const expression = expressionText(p);
   if (!p.variables.has(wrt)) note(`${wrt} does not occur in ${expression}; the derivative is zero`);
 

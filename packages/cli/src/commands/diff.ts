@@ -38,6 +38,7 @@ export function diffCommand(source: string, options: DiffOptions): Outcome {
   const values = options.values === undefined ? undefined : readValues(options.values);
   const d = derivative({ source, shapes: options.shape, values, wrt, order });
   const expression = expressionText(d);
+  for (const n of d.analysis.notes) note(n);
   if (!d.occurs) note(`${wrt} does not occur in ${expression}; the derivative is zero`);
   if (
     values &&

@@ -20,6 +20,7 @@ import type { EvalOptions, Outcome } from "./types.js";
 export function evalCommand(source: string, options: EvalOptions): Outcome {
   const values = options.values === undefined ? undefined : readValues(options.values);
   const p = prepare({ source, shapes: options.shape, values });
+  for (const n of p.analysis.notes) note(n);
   const value = values || p.variables.size === 0 ? evaluate(p) : undefined;
   const form = indexForm("F", p.network);
   if (!value) {
