@@ -13,6 +13,7 @@ import { dimFactors } from "./language/dims.js";
 import { DiagradError } from "./language/span.js";
 import type { Shape } from "./network/types.js";
 import { mulberry32 } from "./plan/random.js";
+import { checkDerivativeArgs, checkProblem, describe } from "./validate.js";
 
 export interface Check {
   /**
@@ -80,6 +81,10 @@ export function checkDerivative(
   problem: Problem & { wrt: string; order?: number; seed?: number },
 ): Check {
   const order = problem.order ?? 1;
+  checkProblem(problem);
+  checkDerivativeArgs(problem.wrt, order);
+  if (problem.seed !== undefined && !Number.isInteger(problem.seed))
+    throw new DiagradError("usage", `seed must be an integer, got ${describe(problem.seed)}`);
   let values: Record<string, Tensor>;
   if (problem.values) values = Object.fromEntries(toTensors(problem.values));
   else {
@@ -96,7 +101,7 @@ export function checkDerivative(
       ? prepare({ ...problem, values })
       : derivative({ ...problem, values, order: order - 1 });
   const analytic = evaluate(d, values);
-  const x = values[problem.wrt];
+  const x = Object.hasOwn(values, problem.wrt) ? values[problem.wrt] : undefined;
   if (!x)
     throw new DiagradError(
       "value",

@@ -9,6 +9,7 @@
 import type { Problem } from "./api.js";
 import { derivative } from "./api.js";
 import { differentiate } from "./calculus/differentiate.js";
+import { Budget } from "./limits.js";
 import type { Network } from "./network/types.js";
 import { simplificationSteps } from "./simplify/simplify.js";
 
@@ -32,9 +33,11 @@ export function derivation(problem: Problem & { wrt: string; order?: number }): 
   const d = derivative({ ...problem, order: 1 });
   const steps: Step[] = [{ rule: "expression", details: [], network: d.expression, order: 0 }];
   let network = d.expression;
+  const budget = new Budget(problem, problem.order ?? 1);
   for (let order = 1; order <= (problem.order ?? 1); order++) {
     const events: string[] = [];
-    network = differentiate(network, problem.wrt, d.wrtShape, events);
+    budget.start(order);
+    network = differentiate(network, problem.wrt, d.wrtShape, events, budget);
     const n = countOccurrences(events);
     steps.push({
       rule: `differentiate by ${problem.wrt} (product rule over ${n} occurrence${n === 1 ? "" : "s"})`,
