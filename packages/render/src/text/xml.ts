@@ -6,8 +6,8 @@
  * separate step (the DOM's, or `escapeHtml` in the embed package).
  */
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const invalid =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
