@@ -80,8 +80,8 @@ function withEntry(
 export function checkDerivative(
   problem: Problem & { wrt: string; order?: number; seed?: number },
 ): Check {
-  const order = problem.order ?? 1;
   checkProblem(problem);
+  const order = problem.order ?? 1;
   checkDerivativeArgs(problem.wrt, order);
   if (problem.seed !== undefined && !Number.isInteger(problem.seed))
     throw new DiagradError("usage", `seed must be an integer, got ${describe(problem.seed)}`);

@@ -104,6 +104,17 @@ export function checkProblem(problem: unknown): void {
   checkLimits(problem as Limits);
 }
 
+/** Checks `formulas(d, options)`: `d` from `derivative`, a known layout. */
+export function checkFormulaArgs(d: unknown, options: unknown): void {
+  const r = d as { network?: unknown; expression?: unknown; wrtShape?: unknown } | null;
+  if (!isRecord(r) || !r.network || !r.expression || !Array.isArray(r.wrtShape))
+    usage(`formulas takes what derivative returned, got ${describe(d)}`);
+  if (!isRecord(options)) usage(`the options must be an object, got ${describe(options)}`);
+  const layout = options.layout;
+  if (layout !== undefined && layout !== "numerator" && layout !== "denominator")
+    usage(`layout must be "numerator" or "denominator", got ${describe(layout)}`);
+}
+
 /** Checks a derivative's `wrt` (a variable name) and `order` (1 to MAX_ORDER). */
 export function checkDerivativeArgs(wrt: unknown, order: unknown): void {
   if (typeof wrt !== "string")

@@ -16,6 +16,7 @@ import { asFile, errorBox, figureNodes, inline } from "./nodes.js";
 import { placeInDocument } from "./place.js";
 import { formatMessage } from "./report.js";
 import { defaultSettings } from "./settings.js";
+import { checkPluginOptions } from "./validate.js";
 
 /** The plugin's options. */
 export interface RemarkDiagradOptions {
@@ -77,6 +78,7 @@ function rangeOf(
  *   .use(remarkStringify).process("```diagrad\nx * y * z\nwrt: x\n```\n");
  */
 export default function remarkDiagrad(options: RemarkDiagradOptions = {}) {
+  checkPluginOptions(options);
   const prefix = options.idPrefix ?? "diagrad";
   const defaults = { ...defaultSettings, theme: options.theme ?? defaultSettings.theme };
   return async (tree: Root, file: VFile): Promise<void> => {

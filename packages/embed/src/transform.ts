@@ -12,6 +12,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import remarkDiagrad, { type DiagradImage, type RemarkDiagradOptions } from "./plugin.js";
+import { checkDocument, checkPluginOptions } from "./validate.js";
 
 /** The transformed document, the images to write (with `embed: "file"`) and the messages. */
 export interface Transformed {
@@ -63,6 +64,8 @@ export async function transformMarkdown(
   input: string | VFile | { path?: string; value: string },
   options: RemarkDiagradOptions = {},
 ): Promise<Transformed> {
+  checkDocument(input);
+  checkPluginOptions(options);
   const file = input instanceof VFile ? input : new VFile(input);
   const document = String(file);
   const processor = unified().use(remarkParse).use(remarkDiagrad, options);

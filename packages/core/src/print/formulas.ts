@@ -8,11 +8,13 @@
  * conventions apply (layout, vec, names). The layout is numerator by default (Γ[out…, in…], as
  * `jax.jacobian`); denominator puts the variable's axes first.
  */
+
 import type { Derivative } from "../api.js";
 import { permute } from "../network/ops.js";
 import type { Network } from "../network/types.js";
 import { networkKey } from "../simplify/canonical.js";
 import { simplify } from "../simplify/simplify.js";
+import { checkFormulaArgs } from "../validate.js";
 import { declare } from "./declarations.js";
 import { differentialExpr, differentialName } from "./differential.js";
 import { freeIndexNames, IndexNames } from "./index/indexNames.js";
@@ -74,6 +76,7 @@ const hasEinsum = (e: MExpr): boolean => exprKey(e).includes("einsum(");
  * `"(A + Aᵀ) x"`; with `{ layout: "denominator" }` a Jacobian comes transposed.
  */
 export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas {
+  checkFormulaArgs(d, options);
   const layout = options.layout ?? "numerator";
   const outRank = d.expression.shape.length;
   const inRank = d.wrtShape.length * d.order;

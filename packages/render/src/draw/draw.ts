@@ -17,6 +17,7 @@ import {
 } from "../scene/scene.js";
 import { fontFamily, fontSizes } from "../text/metrics.js";
 import { xmlSafe } from "../text/xml.js";
+import { checkOptions } from "../validate.js";
 import { type ThemeName, themes } from "./theme.js";
 
 /** How to draw. */
@@ -35,6 +36,7 @@ const path = (points: readonly Point[]) =>
  * @example drawSvg(document.createElementNS("http://www.w3.org/2000/svg", "svg"), scene, { theme: "dark" })
  */
 export function drawSvg<E extends Element>(svg: E, scene: Scene, options: DrawOptions = {}): E {
+  checkOptions(options);
   const theme = themes[options.theme ?? "light"];
   const id = xmlSafe(options.id ?? "diagrad");
   const root = select(svg)
