@@ -8,7 +8,7 @@
 
 import type { Problem, Values } from "./api.js";
 import { derivative, evaluate, prepare, toTensors } from "./api.js";
-import type { Tensor } from "./evaluate/tensor.js";
+import { checkedEntries, type Tensor } from "./evaluate/tensor.js";
 import { dimFactors } from "./language/dims.js";
 import { DiagradError } from "./language/span.js";
 import type { Shape } from "./network/types.js";
@@ -26,6 +26,9 @@ export interface Check {
   numeric: Tensor;
   values: Record<string, Tensor>;
 }
+
+/** The most entries the variable of a finite-difference check may have (two evaluations each). */
+export const MAX_CHECK_ENTRIES = 4096;
 
 /** A small seeded generator (mulberry32) so random checks repeat: `random(1)()` ∈ [0, 1). */
 export const random = mulberry32;
@@ -53,7 +56,8 @@ export function randomValues(
   const out: Record<string, Tensor> = {};
   for (const [name, shape] of variables) {
     const dims = shape.map(size);
-    const data = new Float64Array(dims.reduce((a, b) => a * b, 1)).map(() => {
+    const entries = checkedEntries(dims.reduce((a, b) => a * b, 1), `the value of ${name}`);
+    const data = new Float64Array(entries).map(() => {
       const magnitude = 0.5 + next();
       return positive || next() < 0.5 ? magnitude : -magnitude;
     });
@@ -106,6 +110,11 @@ export function checkDerivative(
     throw new DiagradError(
       "value",
       `no value for '${problem.wrt}', the variable to differentiate by`,
+    );
+  if (x.data.length > MAX_CHECK_ENTRIES)
+    throw new DiagradError(
+      "limit",
+      `finite differences evaluate the expression twice per entry of ${problem.wrt}, which has ${x.data.length} entries; the checker takes at most ${MAX_CHECK_ENTRIES}`,
     );
   const lowerValue = evaluate(lower, values).data;
   const base = lowerValue.length;

@@ -10,6 +10,7 @@ import type { Problem } from "./api.js";
 import { derivative } from "./api.js";
 import { differentiate } from "./calculus/differentiate.js";
 import { Budget } from "./limits.js";
+import { checkDerivativeArgs, checkProblem } from "./validate.js";
 import type { Network } from "./network/types.js";
 import { simplificationSteps } from "./simplify/simplify.js";
 
@@ -30,6 +31,8 @@ function countOccurrences(events: readonly string[]): number {
 
 /** Every step from `problem.source` to its `order`-th derivative by `wrt`. */
 export function derivation(problem: Problem & { wrt: string; order?: number }): Step[] {
+  checkProblem(problem);
+  checkDerivativeArgs(problem.wrt, problem.order ?? 1);
   const d = derivative({ ...problem, order: 1 });
   const steps: Step[] = [{ rule: "expression", details: [], network: d.expression, order: 0 }];
   let network = d.expression;
