@@ -53,7 +53,8 @@ function runWorker(start, end) {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (failure) records.push({ k: current, kind: "?", what: "(see the case)", ms: 0, cpuMs: 0, failure });
+      if (failure)
+        records.push({ k: current, kind: "?", what: "(see the case)", ms: 0, cpuMs: 0, failure });
       worker.terminate().then(() => resolve(next));
     };
     worker.on("message", (m) => {
@@ -68,13 +69,19 @@ function runWorker(start, end) {
         kinds[key] = (kinds[key] ?? 0) + 1;
         if (verbose || m.record.failure) {
           const r = m.record;
-          process.stderr.write(`case ${r.k} [${r.kind}] ${Math.round(r.ms)} ms (CPU ${Math.round(r.cpuMs)} ms) ${r.failure ?? "ok"}\n`);
+          process.stderr.write(
+            `case ${r.k} [${r.kind}] ${Math.round(r.ms)} ms (CPU ${Math.round(r.cpuMs)} ms) ${r.failure ?? "ok"}\n`,
+          );
         }
         if (records.length % 500 === 0) process.stderr.write(`… ${records.length} cases\n`);
       } else if (m.done) settle(end);
     });
-    worker.on("error", (e) => settle(current + 1, `worker died: ${e.code ?? ""} ${e.message.split("\n")[0]}`));
-    worker.on("exit", (code) => settle(current + 1, code === 0 ? undefined : `worker exited ${code}`));
+    worker.on("error", (e) =>
+      settle(current + 1, `worker died: ${e.code ?? ""} ${e.message.split("\n")[0]}`),
+    );
+    worker.on("exit", (code) =>
+      settle(current + 1, code === 0 ? undefined : `worker exited ${code}`),
+    );
   });
 }
 
@@ -91,7 +98,10 @@ for (const f of failures) {
 const slowest = [...records].sort((a, b) => (b.cpuMs ?? 0) - (a.cpuMs ?? 0))[0];
 const lines = [
   `hostile campaign: ${records.length} cases (seed ${seed}, cases ${from}–${from + cases - 1}) in ${seconds.toFixed(0)} s`,
-  `  by kind and ending: ${Object.entries(kinds).sort().map(([k, n]) => `${k} ${n}`).join(", ")}`,
+  `  by kind and ending: ${Object.entries(kinds)
+    .sort()
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ")}`,
   `  slowest: ${slowest ? `${Math.round(slowest.cpuMs)} ms of CPU, ${Math.round(slowest.ms)} ms wall (case ${slowest.k})` : "-"}`,
   `  failures: ${failures.length} in ${groups.size} groups`,
 ];
@@ -100,11 +110,14 @@ for (const [key, list] of [...groups].sort((a, b) => b[1].length - a[1].length))
   const expected = list.filter((f) => expectedEntry(f)).length;
   unexpected += list.length - expected;
   const entry = expected === list.length;
-  lines.push(`  ${list.length} × ${entry ? "(expected) " : expected ? `(${expected} expected) ` : ""}${key}`);
+  lines.push(
+    `  ${list.length} × ${entry ? "(expected) " : expected ? `(${expected} expected) ` : ""}${key}`,
+  );
   lines.push(`      e.g. case ${list[0].k}: ${list[0].what.slice(0, 240)}`);
 }
 for (const e of expectedFailures) {
-  if (!failures.some((f) => expectedEntry(f) === e)) lines.push(`  stale expected entry: ${e.pattern}`);
+  if (!failures.some((f) => expectedEntry(f) === e))
+    lines.push(`  stale expected entry: ${e.pattern}`);
 }
 lines.push(`  unexpected failures: ${unexpected}`);
 process.stdout.write(`${lines.join("\n")}\n`);

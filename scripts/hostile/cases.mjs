@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@diagrad/core";
 import { caseSeed, rng } from "./random.mjs";
-import { hostileDims, hostileName, hostileSource, hostileText } from "./sources.mjs";
+import { hostileDims, hostileName, hostileSource, hostileText, typedSource } from "./sources.mjs";
 import { anything, hostileProblem, hostileValues } from "./values.mjs";
 
 const scratch = mkdtempSync(join(tmpdir(), "diagrad-hostile-"));
@@ -25,7 +25,15 @@ async function call(f) {
 
 function apiCase(r) {
   const problem = hostileProblem(r);
-  const entry = r.pick(["prepare", "derivative", "derivative", "evaluate", "check", "formulas", "derivation"]);
+  const entry = r.pick([
+    "prepare",
+    "derivative",
+    "derivative",
+    "evaluate",
+    "check",
+    "formulas",
+    "derivation",
+  ]);
   const input = typeof problem?.source === "string" ? problem.source : undefined;
   const run = () =>
     call(() => {
@@ -56,22 +64,55 @@ function apiCase(r) {
 
 /** Options for the CLI, some wrong: the kinds of flags every command takes or refuses. */
 function cliArgs(r, k) {
-  const command = r.pick(["diff", "diff", "eval", "eval", "check", "steps", "draw", "plan", "einsum"]);
+  const command = r.pick([
+    "diff",
+    "diff",
+    "eval",
+    "eval",
+    "check",
+    "steps",
+    "draw",
+    "plan",
+    "einsum",
+  ]);
   if (command === "plan" || command === "einsum") {
-    const sizes = Array.from({ length: 1 + r.int(3) }, () => `${r.pick(["i", "j", "k", "a", "é", "1", ""])}=${r.pick(["2", "3", "0", "-1", "1e9", "100000", "x", ""])}`);
-    const eq = r.pick(["ij,jk->ik", "ii->", "ij->", "a,a->a", "ij,jk,kl->il", "", "i->j", "ab,bc"]) + (r.chance(0.2) ? r.pick(["\u0000", "->", ",", "é"]) : "");
-    const extra = command === "einsum" ? ["--warmup", "0", "--repeat", r.pick(["1", "2", "0", "x"])] : [];
-    return [command, eq, "--sizes", sizes.join(","), ...extra, ...(r.chance(0.3) ? ["--format", r.pick(["json", "text", "svg"])] : [])];
+    const sizes = Array.from(
+      { length: 1 + r.int(3) },
+      () =>
+        `${r.pick(["i", "j", "k", "a", "é", "1", ""])}=${r.pick(["2", "3", "0", "-1", "1e9", "100000", "x", ""])}`,
+    );
+    const eq =
+      r.pick(["ij,jk->ik", "ii->", "ij->", "a,a->a", "ij,jk,kl->il", "", "i->j", "ab,bc"]) +
+      (r.chance(0.2) ? r.pick(["\u0000", "->", ",", "é"]) : "");
+    const extra =
+      command === "einsum" ? ["--warmup", "0", "--repeat", r.pick(["1", "2", "0", "x"])] : [];
+    return [
+      command,
+      eq,
+      "--sizes",
+      sizes.join(","),
+      ...extra,
+      ...(r.chance(0.3) ? ["--format", r.pick(["json", "text", "svg"])] : []),
+    ];
   }
-  const args = [command, "--", hostileSource(r)];
+  const args = [command, "--", r.chance(0.4) ? typedSource(r) : hostileSource(r)];
   if (command === "diff" || command === "check" || command === "steps" || r.chance(0.1))
-    args.splice(1, 0, "--wrt", hostileName(r));
-  if (r.chance(0.3)) args.splice(1, 0, "--order", r.pick(["1", "2", "3", "0", "-1", "65", "1000000000", "2.5", "x", "8"]));
-  for (let n = r.int(3); n > 0; n--) args.splice(1, 0, "--shape", `${hostileName(r)}=${hostileDims(r).join(",")}`);
+    args.splice(1, 0, "--wrt", r.chance(0.5) ? r.pick(["x", "A", "s"]) : hostileName(r));
+  if (r.chance(0.3))
+    args.splice(
+      1,
+      0,
+      "--order",
+      r.pick(["1", "2", "3", "0", "-1", "65", "1000000000", "2.5", "x", "8"]),
+    );
+  for (let n = r.chance(0.3) ? 1 + r.int(2) : 0; n > 0; n--)
+    args.splice(1, 0, "--shape", `${hostileName(r)}=${hostileDims(r).join(",")}`);
   if (r.chance(0.3)) {
     const file = join(scratch, `values-${k}.json`);
     const json = (x) => JSON.stringify(x, (_k, v) => (typeof v === "bigint" ? Number(v) : v));
-    const body = r.chance(0.8) ? json(hostileValues(r)) : r.pick(["{", "[1,2]", "null", '{"x": NaN}', "\u0000"]);
+    const body = r.chance(0.8)
+      ? json(hostileValues(r))
+      : r.pick(["{", "[1,2]", "null", '{"x": NaN}', "\u0000"]);
     writeFileSync(file, body ?? "null");
     args.splice(1, 0, "--values", r.chance(0.9) ? file : join(scratch, "missing.json"));
   }
@@ -80,8 +121,15 @@ function cliArgs(r, k) {
     const list = formats[command] ?? ["text", "json", "latex", "numpy", "torch", "jax", "svg", "x"];
     args.splice(1, 0, "--format", r.pick(list));
   }
-  if (r.chance(0.1)) args.splice(1, 0, r.pick(["--max-terms", "--max-nodes"]), r.pick(["1", "50", "0", "x", "1e3"]));
-  if (r.chance(0.05)) args.splice(1, 0, r.pick(["--bogus", "-z", "--layout", "--tolerance"]), r.pick(["1", "x", "denominator", "-1"]));
+  if (r.chance(0.1))
+    args.splice(1, 0, r.pick(["--max-terms", "--max-nodes"]), r.pick(["1", "50", "0", "x", "1e3"]));
+  if (r.chance(0.05))
+    args.splice(
+      1,
+      0,
+      r.pick(["--bogus", "-z", "--layout", "--tolerance"]),
+      r.pick(["1", "x", "denominator", "-1"]),
+    );
   return args;
 }
 
@@ -116,7 +164,10 @@ function markdownCase(r, embed) {
     if (r.chance(0.7)) options.push(`wrt: ${hostileName(r)}`);
     if (r.chance(0.3)) options.push(`order: ${r.pick(["1", "2", "0", "65", "x", "3"])}`);
     if (r.chance(0.2)) options.push(`shape: ${hostileName(r)}=${hostileDims(r).join(",")}`);
-    if (r.chance(0.2)) options.push(r.pick(["theme: dark", "theme: x", "steps: true", "bogus: 1", "", "wrt: x", ":"]));
+    if (r.chance(0.2))
+      options.push(
+        r.pick(["theme: dark", "theme: x", "steps: true", "bogus: 1", "", "wrt: x", ":"]),
+      );
     const fence = ["```diagrad", hostileSource(r), ...options, r.chance(0.9) ? "```" : ""];
     const prefix = r.pick(["", "", "> ", "- ", "  "]);
     blocks.push(r.pick([`# ${hostileText(r)}`, "Some text.", "```js\nx\n```"]));
@@ -152,7 +203,11 @@ function renderCase(r, render) {
 function preview(x) {
   try {
     const text = JSON.stringify(x, (_k, v) =>
-      v instanceof Float64Array ? `Float64Array[${Array.from(v).join(",")}]` : typeof v === "bigint" ? `${v}n` : v,
+      v instanceof Float64Array
+        ? `Float64Array[${Array.from(v).join(",")}]`
+        : typeof v === "bigint"
+          ? `${v}n`
+          : v,
     );
     return text === undefined ? String(x) : text.length > 600 ? `${text.slice(0, 600)}…` : text;
   } catch {

@@ -42,12 +42,60 @@ const numbers = [
   "9".repeat(400),
   "0.0000000000000000000000001",
 ];
-const dims = ["3", "2", "m", "n", "0", "-1", "1e300", "99999999999999999999", "toString", "m*n", "", "3.5"];
-const elementwise = ["exp", "log", "sqrt", "tanh", "sigmoid", "sin", "cos", "abs", "relu", "softplus"];
-const tensorFns = ["sum", "mean", "tr", "det", "logdet", "inv", "diag", "vec", "norm", "softmax", "logsumexp"];
+const dims = [
+  "3",
+  "2",
+  "m",
+  "n",
+  "0",
+  "-1",
+  "1e300",
+  "99999999999999999999",
+  "toString",
+  "m*n",
+  "",
+  "3.5",
+];
+const elementwise = [
+  "exp",
+  "log",
+  "sqrt",
+  "tanh",
+  "sigmoid",
+  "sin",
+  "cos",
+  "abs",
+  "relu",
+  "softplus",
+];
+const tensorFns = [
+  "sum",
+  "mean",
+  "tr",
+  "det",
+  "logdet",
+  "inv",
+  "diag",
+  "vec",
+  "norm",
+  "softmax",
+  "logsumexp",
+];
 const binaryFns = ["outer", "kron"];
 const operators = [" + ", " - ", " * ", " / ", " @ ", " ** 2", " ⊗ ", " ** -1", " ** 0.5"];
-const subscripts = ["ij,jk->ik", "ii->", "ij->ji", "i,i->", "ij,ij->", "->", "ab", "ij,jk", "i..", "ıj->j", ""];
+const subscripts = [
+  "ij,jk->ik",
+  "ii->",
+  "ij->ji",
+  "i,i->",
+  "ij,ij->",
+  "->",
+  "ab",
+  "ij,jk",
+  "i..",
+  "ıj->j",
+  "",
+];
 const insertions = [
   "\u0000",
   "\u0007",
@@ -87,7 +135,8 @@ function expression(r, depth) {
   if (depth <= 0 || r.chance(0.3)) {
     if (r.chance(0.1)) return r.pick(oddNames);
     if (r.chance(0.15)) return r.pick(numbers);
-    if (r.chance(0.05)) return `eye(${r.pick(["1", "3", "0", "-1", "100000", "1e300", "m", "2.5"])})`;
+    if (r.chance(0.05))
+      return `eye(${r.pick(["1", "3", "0", "-1", "100000", "1e300", "m", "2.5"])})`;
     return r.pick(names);
   }
   const sub = () => expression(r, depth - 1);
@@ -136,7 +185,9 @@ function deep(r) {
     case 4:
       return `A: [3, 3]; ${Array(chain).fill("A").join(" @ ")}`;
     case 5:
-      return Array(r.pick([3, 5, 11])).fill("A").join(" ⊗ ");
+      return Array(r.pick([3, 5, 11]))
+        .fill("A")
+        .join(" ⊗ ");
     case 6:
       return `${"(".repeat(n)}x`;
     default:
@@ -183,7 +234,8 @@ export const typedValues = {
 function typed(r, kind, depth) {
   const t = (k) => typed(r, k, depth - 1);
   const f = () => r.pick(["exp", "tanh", "sigmoid", "sin", "cos", "softplus"]);
-  if (depth <= 0 || r.chance(0.25)) return { S: r.pick(["s", "2", "0.5"]), V: r.pick(["x", "y"]), M: r.pick(["A", "B"]) }[kind];
+  if (depth <= 0 || r.chance(0.25))
+    return { S: r.pick(["s", "2", "0.5"]), V: r.pick(["x", "y"]), M: r.pick(["A", "B"]) }[kind];
   const rules = {
     S: [
       () => `${t("V")} @ ${t("V")}`,
@@ -256,6 +308,21 @@ export function hostileDims(r) {
 
 /** A string made to break text handling: control characters, lone surrogates, markup. */
 export function hostileText(r) {
-  const parts = ["title", "<b>&amp;</b>", "\"'", "\u0000", "\u0001", "\ufffe", "\ud800", "\udfff", "😀", "\u202e", "]]>", "<!--", "\r\n", "é\u0301"];
+  const parts = [
+    "title",
+    "<b>&amp;</b>",
+    "\"'",
+    "\u0000",
+    "\u0001",
+    "\ufffe",
+    "\ud800",
+    "\udfff",
+    "😀",
+    "\u202e",
+    "]]>",
+    "<!--",
+    "\r\n",
+    "é\u0301",
+  ];
   return Array.from({ length: 1 + r.int(4) }, () => r.pick(parts)).join("");
 }

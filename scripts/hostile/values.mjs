@@ -6,7 +6,23 @@
  */
 import { hostileDims, hostileName, hostileSource, typedValues } from "./sources.mjs";
 
-const junk = [null, undefined, 0, -1, 1.5, Number.NaN, Infinity, "", "x", true, [], {}, () => 1, Symbol("s"), 10n];
+const junk = [
+  null,
+  undefined,
+  0,
+  -1,
+  1.5,
+  Number.NaN,
+  Infinity,
+  "",
+  "x",
+  true,
+  [],
+  {},
+  () => 1,
+  Symbol("s"),
+  10n,
+];
 
 /** A random untyped value: junk, mostly. */
 export function anything(r) {
@@ -15,7 +31,9 @@ export function anything(r) {
 
 /** A Tensor-like object, well formed or not. */
 function tensorValue(r) {
-  const shape = r.chance(0.7) ? [1 + r.int(3)] : r.pick([[2, 2], [], "3", [2.5], [-1], [1e9, 1e9], null]);
+  const shape = r.chance(0.7)
+    ? [1 + r.int(3)]
+    : r.pick([[2, 2], [], "3", [2.5], [-1], [1e9, 1e9], null]);
   const n = Array.isArray(shape) ? shape.reduce((a, b) => a * b, 1) : 3;
   const length = r.chance(0.7) && Number.isSafeInteger(n) && n >= 0 && n < 100 ? n : r.int(5);
   const data = new Float64Array(length).map(() => r.next() - 0.5);
@@ -54,7 +72,8 @@ export function hostileValues(r) {
   if (r.chance(0.35)) return { ...typedValues };
   if (r.chance(0.1)) return anything(r);
   const out = {};
-  for (let k = r.int(4); k > 0; k--) out[hostileName(r)] = r.chance(0.5) ? tensorValue(r) : nestedValue(r);
+  for (let k = r.int(4); k > 0; k--)
+    out[hostileName(r)] = r.chance(0.5) ? tensorValue(r) : nestedValue(r);
   return out;
 }
 
@@ -75,7 +94,8 @@ export function hostileProblem(r) {
   const problem = { source: r.chance(0.93) ? hostileSource(r) : anything(r) };
   if (r.chance(0.4)) problem.shapes = hostileShapes(r);
   if (r.chance(0.4)) problem.values = hostileValues(r);
-  if (r.chance(0.7)) problem.wrt = r.chance(0.9) ? r.pick([hostileName(r), r.pick(["x", "A", "s"])]) : anything(r);
+  if (r.chance(0.7))
+    problem.wrt = r.chance(0.9) ? r.pick([hostileName(r), r.pick(["x", "A", "s"])]) : anything(r);
   if (r.chance(0.4))
     problem.order = r.pick([1, 2, 3, 0, -1, 2.5, "2", 65, 1e9, Number.NaN, null, 4, 6, 8]);
   if (r.chance(0.1)) problem.maxTerms = r.pick([1, 10, 0, -5, "7", 1e12]);
