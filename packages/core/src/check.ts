@@ -56,7 +56,10 @@ export function randomValues(
   const out: Record<string, Tensor> = {};
   for (const [name, shape] of variables) {
     const dims = shape.map(size);
-    const entries = checkedEntries(dims.reduce((a, b) => a * b, 1), `the value of ${name}`);
+    const entries = checkedEntries(
+      dims.reduce((a, b) => a * b, 1),
+      `the value of ${name}`,
+    );
     const data = new Float64Array(entries).map(() => {
       const magnitude = 0.5 + next();
       return positive || next() < 0.5 ? magnitude : -magnitude;

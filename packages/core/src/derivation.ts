@@ -10,9 +10,9 @@ import type { Problem } from "./api.js";
 import { derivative } from "./api.js";
 import { differentiate } from "./calculus/differentiate.js";
 import { Budget } from "./limits.js";
-import { checkDerivativeArgs, checkProblem } from "./validate.js";
 import type { Network } from "./network/types.js";
 import { simplificationSteps } from "./simplify/simplify.js";
+import { checkDerivativeArgs, checkProblem } from "./validate.js";
 
 export interface Step {
   /** What was done, by name: "expression", "differentiate by x …", or a simplification pass. */

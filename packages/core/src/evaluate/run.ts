@@ -59,7 +59,6 @@ export interface EquationRun {
 /** How long a warm-up waits at most, beyond its own length, for the helper thread to come up. */
 const HELPER_WAIT_MS = 2000;
 
-
 /** Operands, intermediates (the largest: `peak`) and result must each fit in one array. */
 function checkSizes(shapes: readonly number[][], result: number, peak: number): void {
   const tooLarge = (what: string, n: number) =>
