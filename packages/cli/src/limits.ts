@@ -11,9 +11,8 @@ let shown = false;
 
 function showProgress(p: Progress): void {
   shown = true;
-  process.stderr.write(
-    `\r\x1b[Kdifferentiating: order ${p.order} of ${p.of}, ${p.terms} terms so far`,
-  );
+  const soFar = p.stage === "differentiating" ? " so far" : "";
+  process.stderr.write(`\r\x1b[K${p.stage}: order ${p.order} of ${p.of}, ${p.terms} terms${soFar}`);
 }
 
 /** Clears the progress line, if one was written. */

@@ -124,7 +124,9 @@ export function derivative(problem: Problem & { wrt: string; order?: number }): 
   let network = prepared.network;
   for (let k = 1; k <= order; k++) {
     budget.start(k);
-    network = simplify(differentiate(network, problem.wrt, wrtShape, undefined, budget));
+    const raw = differentiate(network, problem.wrt, wrtShape, undefined, budget);
+    budget.simplifying();
+    network = simplify(raw);
   }
   return {
     ...prepared,

@@ -20,11 +20,15 @@ export const MAX_ORDER = 64;
 /** Defaults of the two size limits. */
 export const defaultLimits = { maxTerms: 20_000, maxNodes: 10_000 } as const;
 
-/** How far a derivative has got: order `order` of `of`, with `terms` terms made so far in it. */
+/**
+ * How far a derivative has got: order `order` of `of`, with `terms` terms made so far in it, and
+ * whether it is making them or simplifying them.
+ */
 export interface Progress {
   order: number;
   of: number;
   terms: number;
+  stage: "differentiating" | "simplifying";
 }
 
 /** The limits a caller may set (all optional). */
@@ -69,7 +73,8 @@ export class Budget {
   private terms = 0;
   private nodes = 0;
   private order = 0;
-  private lastReport = Date.now();
+  private readonly started = Date.now();
+  private lastReport = this.started;
 
   constructor(
     private readonly limits: Limits = {},
@@ -94,8 +99,25 @@ export class Budget {
     const now = Date.now();
     if (this.limits.onProgress && now - this.lastReport >= 250) {
       this.lastReport = now;
-      this.limits.onProgress({ order: this.order, of: this.of, terms: this.terms });
+      this.limits.onProgress({
+        order: this.order,
+        of: this.of,
+        terms: this.terms,
+        stage: "differentiating",
+      });
     }
+  }
+
+  /** Says that the terms of this order are being simplified, once the derivative has taken a while. */
+  simplifying(): void {
+    if (!this.limits.onProgress || Date.now() - this.started < 250) return;
+    this.lastReport = Date.now();
+    this.limits.onProgress({
+      order: this.order,
+      of: this.of,
+      terms: this.terms,
+      stage: "simplifying",
+    });
   }
 
   /** Checks a whole network (an expression before it is simplified). */
