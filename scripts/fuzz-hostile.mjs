@@ -12,6 +12,7 @@
  * expected list (scripts/hostile/expected.mjs).
  */
 import { Worker } from "node:worker_threads";
+import { hostileCase } from "./hostile/cases.mjs";
 import { expectedEntry, expectedFailures } from "./hostile/expected.mjs";
 
 function option(name, fallback) {
@@ -53,8 +54,11 @@ function runWorker(start, end) {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (failure)
-        records.push({ k: current, kind: "?", what: "(see the case)", ms: 0, cpuMs: 0, failure });
+      if (failure) {
+        const { kind, what } = hostileCase(seed, current, {});
+        records.push({ k: current, kind, what, ms: 0, cpuMs: 0, failure });
+        process.stderr.write(`case ${current} [${kind}] ${failure}\n`);
+      }
       worker.terminate().then(() => resolve(next));
     };
     worker.on("message", (m) => {
@@ -112,6 +116,12 @@ for (const [key, list] of [...groups].sort((a, b) => b[1].length - a[1].length))
   const entry = expected === list.length;
   lines.push(
     `  ${list.length} × ${entry ? "(expected) " : expected ? `(${expected} expected) ` : ""}${key}`,
+  );
+  lines.push(
+    `      cases ${list
+      .slice(0, 12)
+      .map((f) => f.k)
+      .join(", ")}${list.length > 12 ? ", …" : ""}`,
   );
   lines.push(`      e.g. case ${list[0].k}: ${list[0].what.slice(0, 240)}`);
 }
