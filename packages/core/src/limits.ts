@@ -3,7 +3,7 @@
  * terms (the product rule makes one per occurrence, each order multiplies them) and with the size
  * of each term (merging equal terms compares whole graphs), so both are bounded. `maxTerms` caps
  * the terms of any network a derivative makes; `maxNodes` caps their nodes in all (a function
- * box counts its inner network's nodes too). Past either, the derivative stops at once with a
+ * box counts as one: its inner network is shared by the terms and simplified once). Past either, the derivative stops at once with a
  * `DiagradError` of kind "limit" that names the limit and how to raise it, instead of running for
  * minutes. `onProgress`, when given, hears how far a long derivative has got, about every 250 ms.
  *
@@ -35,7 +35,7 @@ export interface Progress {
 export interface Limits {
   /** The most terms a derivative's network may have (default 20000). */
   maxTerms?: number;
-  /** The most nodes a derivative's network may have in all, inner networks included (default 10000). */
+  /** The most nodes a derivative's network may have in all, a box counting as one (default 10000). */
   maxNodes?: number;
   /** Hears how far a long derivative has got (about every 250 ms). */
   onProgress?: (progress: Progress) => void;
@@ -43,7 +43,7 @@ export interface Limits {
 
 const nodeCounts = new WeakMap<Network, number>();
 
-/** The nodes of `net` in all, each box's inner network counted with it. */
+/** The nodes of `net`'s terms in all (a box counts as one node). */
 export function networkNodes(net: Network): number {
   let n = nodeCounts.get(net);
   if (n === undefined) {
@@ -53,13 +53,12 @@ export function networkNodes(net: Network): number {
   return n;
 }
 
-/** The nodes of one term, each box's inner network counted with it. */
+/**
+ * The nodes of one term's own graph; a box counts as one (its inner network is shared between
+ * terms and simplified once, so it does not grow the work per term).
+ */
 export function termNodes(term: Term): number {
-  let n = 0;
-  term.graph.forEachNode((_node, attrs) => {
-    n += attrs.kind === "box" ? 1 + networkNodes(attrs.inner) : 1;
-  });
-  return n;
+  return term.graph.order;
 }
 
 /**
