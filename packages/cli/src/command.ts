@@ -18,15 +18,17 @@ export class ExpressionCommand extends Command {
   }
 
   override parseOptions(args: string[]): ParseOptionsResult {
-    const held: string[] = [];
+    // placeholders are looked up, not parsed, so an argument that happens to look like one is kept
+    const held = new Map<string, string>();
     const takesValue = (flag: string | undefined) =>
       this.options.some((o) => (o.required || o.optional) && (o.short === flag || o.long === flag));
     const masked = args.map((arg, k) => {
       if (!arg.startsWith("-") || optionShaped.test(arg) || takesValue(args[k - 1])) return arg;
-      held.push(arg);
-      return `\u0000${held.length - 1}`;
+      const placeholder = `\u0000held-${held.size}`;
+      held.set(placeholder, arg);
+      return placeholder;
     });
-    const unmask = (arg: string) => (arg.startsWith("\u0000") ? held[Number(arg.slice(1))] : arg);
+    const unmask = (arg: string) => held.get(arg) ?? arg;
     const { operands, unknown } = super.parseOptions(masked);
     return { operands: operands.map(unmask), unknown: unknown.map(unmask) };
   }

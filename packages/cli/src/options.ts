@@ -6,6 +6,9 @@
  */
 import { InvalidArgumentError } from "commander";
 
+/** The largest `--order` (the core's MAX_ORDER; kept here so usage errors never load the core). */
+const MAX_ORDER = 64;
+
 /** Declared shapes by variable, as `Problem.shapes` takes them. */
 export type Shapes = Record<string, (number | string)[]>;
 
@@ -39,7 +42,13 @@ export function parseShape(text: string, previous: Shapes = {}): Shapes {
     .trim();
   const dims = body === "" ? [] : body.split(",").map((d) => d.trim());
   const shape = dims.map((d) => {
-    if (/^\d+$/.test(d) && Number(d) > 0) return Number(d);
+    if (/^\d+$/.test(d) && Number(d) > 0) {
+      if (!Number.isSafeInteger(Number(d)))
+        throw new InvalidArgumentError(
+          `the dimension ${d} is too large: sizes are at most ${Number.MAX_SAFE_INTEGER}`,
+        );
+      return Number(d);
+    }
     if (isIdentifier(d)) return d;
     throw new InvalidArgumentError(
       `'${d}' is not a dimension (a positive integer or a symbol); ${usage}`,
@@ -48,13 +57,27 @@ export function parseShape(text: string, previous: Shapes = {}): Shapes {
   return { ...previous, [variable]: shape };
 }
 
-/** `--order K`: a positive integer. @example parseOrder("2") // 2 */
+/** `--order K`: a positive integer of at most 64. @example parseOrder("2") // 2 */
 export function parseOrder(text: string): number {
   const k = Number(text);
   if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(k) || k < 1) {
     throw new InvalidArgumentError("the order must be a positive integer, like 1 or 2");
   }
+  if (k > MAX_ORDER) {
+    throw new InvalidArgumentError(
+      `the order must be at most ${MAX_ORDER}, got ${k}; each order multiplies the work`,
+    );
+  }
   return k;
+}
+
+/** `--max-terms N`, `--max-nodes N`: a positive integer. @example parseLimit("50000") // 50000 */
+export function parseLimit(text: string): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError("the limit must be a positive integer, like 50000");
+  }
+  return n;
 }
 
 /** `--seed N`: a non-negative integer. @example parseSeed("7") // 7 */

@@ -11,6 +11,7 @@ import { addDocsCommand } from "./commands/docs.js";
 import type { CommandName, OptionsOf } from "./commands/types.js";
 import { addDiagramCommands, formatFromOutput, withDiagramOptions } from "./diagrams.js";
 import {
+  parseLimit,
   parseOrder,
   parseRepeat,
   parseSeed,
@@ -56,6 +57,16 @@ function withCommonOptions(command: Command, format: boolean | readonly string[]
       "--shape <name=dims>",
       "declare a shape, e.g. A=m,n or A=3,4 or s= (repeatable)",
       parseShape,
+    )
+    .option(
+      "--max-terms <n>",
+      "stop a derivative with more terms than this (default 20000)",
+      parseLimit,
+    )
+    .option(
+      "--max-nodes <n>",
+      "stop a derivative with more tensor-network nodes than this, in all (default 10000)",
+      parseLimit,
     );
   if (format) {
     command.addOption(

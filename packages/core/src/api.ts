@@ -14,13 +14,16 @@ import type { Tensor } from "./evaluate/tensor.js";
 import type { Analysis } from "./language/index.js";
 import { analyze, checkVariableName, parse } from "./language/index.js";
 import { DiagradError } from "./language/span.js";
+import { Budget, type Limits } from "./limits.js";
 import type { Network, Shape } from "./network/types.js";
 import { simplify } from "./simplify/simplify.js";
+import { checkDerivativeArgs, checkProblem, checkTensor, describe } from "./validate.js";
 
 /** Values by variable name: numbers, nested arrays (as in a JSON values file) or Tensors. */
 export type Values = Readonly<Record<string, unknown>>;
 
-export interface Problem {
+/** An expression with its shapes and values; `maxTerms`, `maxNodes` bound the work (limits.ts). */
+export interface Problem extends Limits {
   source: string;
   /** Declared shapes, like `--shape A=m,n`: `{ A: ["m", "n"] }`. */
   shapes?: Readonly<Record<string, readonly (number | string)[]>>;
@@ -54,11 +57,21 @@ function isTensor(v: unknown): v is Tensor {
   );
 }
 
-/** Values as Tensors (nested arrays are checked and converted). */
+/** Values as Tensors (nested arrays are checked and converted; Tensors are checked). */
 export function toTensors(values: Values | undefined): Map<string, Tensor> {
+  if (
+    values !== undefined &&
+    (typeof values !== "object" || values === null || Array.isArray(values))
+  )
+    throw new DiagradError(
+      "usage",
+      `values must be an object mapping names to values, got ${describe(values)}`,
+    );
   const out = new Map<string, Tensor>();
-  for (const [name, v] of Object.entries(values ?? {}))
-    out.set(name, isTensor(v) ? v : fromNested(v, name));
+  for (const [name, v] of Object.entries(values ?? {})) {
+    if (isTensor(v)) checkTensor(name, v);
+    out.set(name, isTensor(v) ? { shape: [...v.shape], data: v.data } : fromNested(v, name));
+  }
   return out;
 }
 
@@ -67,16 +80,19 @@ export function toTensors(values: Values | undefined): Map<string, Tensor> {
  * `{ simplify: false }` (the network as built: exact, for evaluating a formula once).
  */
 export function prepare(problem: Problem, options: { simplify?: boolean } = {}): Prepared {
+  checkProblem(problem);
   const program = parse(problem.source);
   const tensors = toTensors(problem.values);
   const analysis = analyze(program, {
     shapes: problem.shapes as Record<string, (number | string)[]> | undefined,
     values: Object.fromEntries([...tensors].map(([k, t]) => [k, t.shape])),
   });
+  const built = buildNetwork(analysis);
+  new Budget(problem).network(built);
   return {
     problem,
     analysis,
-    network: options.simplify === false ? buildNetwork(analysis) : simplify(buildNetwork(analysis)),
+    network: options.simplify === false ? built : simplify(built),
     variables: analysis.variables,
     tensors,
   };
@@ -87,27 +103,35 @@ function variableShape(p: Prepared, name: string): Shape {
   const declared = p.analysis.program.declarations.find((d) =>
     d.names.some((n) => n.name === name),
   );
+  const shapes = p.problem.shapes;
   const known =
     p.variables.get(name) ??
     p.tensors.get(name)?.shape ??
-    (p.problem.shapes && Object.hasOwn(p.problem.shapes, name)
-      ? p.problem.shapes[name]
-      : undefined) ??
+    (shapes && Object.hasOwn(shapes, name) ? shapes[name] : undefined) ??
     declared?.dims;
   if (known) return known;
   return /^\p{Lu}/u.test(name) ? [`${name}.rows`, `${name}.cols`] : [`${name}.len`];
 }
 
-/** ∂^order expression / ∂wrt^order, simplified after every step. */
+/**
+ * ∂^order expression / ∂wrt^order, simplified after every step. The order is at most 64, and the
+ * work is bounded by `maxTerms` and `maxNodes` (limits.ts); `onProgress` hears how far it got.
+ */
 export function derivative(problem: Problem & { wrt: string; order?: number }): Derivative {
-  const prepared = prepare(problem);
+  checkProblem(problem);
   const order = problem.order ?? 1;
-  if (!Number.isInteger(order) || order < 1)
-    throw new DiagradError("usage", `the order must be a positive integer, got ${order}`);
+  checkDerivativeArgs(problem.wrt, order);
+  const prepared = prepare(problem);
   checkVariableName(prepared.analysis, problem.wrt);
   const wrtShape = variableShape(prepared, problem.wrt);
+  const budget = new Budget(problem, order);
   let network = prepared.network;
-  for (let k = 0; k < order; k++) network = simplify(differentiate(network, problem.wrt, wrtShape));
+  for (let k = 1; k <= order; k++) {
+    budget.start(k);
+    const raw = differentiate(network, problem.wrt, wrtShape, undefined, budget);
+    budget.simplifying();
+    network = simplify(raw);
+  }
   return {
     ...prepared,
     wrt: problem.wrt,
@@ -152,6 +176,11 @@ function bindSizes(variables: ReadonlyMap<string, Shape>, tensors: ReadonlyMap<s
 
 /** Numbers for a prepared expression or derivative at `values` (defaults to the problem's values). */
 export function evaluate(p: Prepared | Derivative, values?: Values): Tensor {
+  if (typeof p !== "object" || p === null || !(p.network && p.variables instanceof Map))
+    throw new DiagradError(
+      "usage",
+      `evaluate takes what prepare or derivative returned, got ${describe(p)}`,
+    );
   const tensors = values ? toTensors(values) : p.tensors;
   const variables = new Map(p.variables);
   // a derivative by a variable that does not occur still takes its axes' sizes from its value

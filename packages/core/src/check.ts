@@ -8,11 +8,12 @@
 
 import type { Problem, Values } from "./api.js";
 import { derivative, evaluate, prepare, toTensors } from "./api.js";
-import type { Tensor } from "./evaluate/tensor.js";
+import { checkedEntries, type Tensor } from "./evaluate/tensor.js";
 import { dimFactors } from "./language/dims.js";
 import { DiagradError } from "./language/span.js";
 import type { Shape } from "./network/types.js";
 import { mulberry32 } from "./plan/random.js";
+import { checkDerivativeArgs, checkProblem, describe } from "./validate.js";
 
 export interface Check {
   /**
@@ -25,6 +26,9 @@ export interface Check {
   numeric: Tensor;
   values: Record<string, Tensor>;
 }
+
+/** The most entries the variable of a finite-difference check may have (two evaluations each). */
+export const MAX_CHECK_ENTRIES = 4096;
 
 /** A small seeded generator (mulberry32) so random checks repeat: `random(1)()` ∈ [0, 1). */
 export const random = mulberry32;
@@ -52,7 +56,11 @@ export function randomValues(
   const out: Record<string, Tensor> = {};
   for (const [name, shape] of variables) {
     const dims = shape.map(size);
-    const data = new Float64Array(dims.reduce((a, b) => a * b, 1)).map(() => {
+    const entries = checkedEntries(
+      dims.reduce((a, b) => a * b, 1),
+      `the value of ${name}`,
+    );
+    const data = new Float64Array(entries).map(() => {
       const magnitude = 0.5 + next();
       return positive || next() < 0.5 ? magnitude : -magnitude;
     });
@@ -79,7 +87,11 @@ function withEntry(
 export function checkDerivative(
   problem: Problem & { wrt: string; order?: number; seed?: number },
 ): Check {
+  checkProblem(problem);
   const order = problem.order ?? 1;
+  checkDerivativeArgs(problem.wrt, order);
+  if (problem.seed !== undefined && !Number.isInteger(problem.seed))
+    throw new DiagradError("usage", `seed must be an integer, got ${describe(problem.seed)}`);
   let values: Record<string, Tensor>;
   if (problem.values) values = Object.fromEntries(toTensors(problem.values));
   else {
@@ -96,11 +108,16 @@ export function checkDerivative(
       ? prepare({ ...problem, values })
       : derivative({ ...problem, values, order: order - 1 });
   const analytic = evaluate(d, values);
-  const x = values[problem.wrt];
+  const x = Object.hasOwn(values, problem.wrt) ? values[problem.wrt] : undefined;
   if (!x)
     throw new DiagradError(
       "value",
       `no value for '${problem.wrt}', the variable to differentiate by`,
+    );
+  if (x.data.length > MAX_CHECK_ENTRIES)
+    throw new DiagradError(
+      "limit",
+      `finite differences evaluate the expression twice per entry of ${problem.wrt}, which has ${x.data.length} entries; the checker takes at most ${MAX_CHECK_ENTRIES}`,
     );
   const lowerValue = evaluate(lower, values).data;
   const base = lowerValue.length;

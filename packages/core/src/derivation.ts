@@ -9,8 +9,10 @@
 import type { Problem } from "./api.js";
 import { derivative } from "./api.js";
 import { differentiate } from "./calculus/differentiate.js";
+import { Budget } from "./limits.js";
 import type { Network } from "./network/types.js";
 import { simplificationSteps } from "./simplify/simplify.js";
+import { checkDerivativeArgs, checkProblem } from "./validate.js";
 
 export interface Step {
   /** What was done, by name: "expression", "differentiate by x …", or a simplification pass. */
@@ -29,12 +31,16 @@ function countOccurrences(events: readonly string[]): number {
 
 /** Every step from `problem.source` to its `order`-th derivative by `wrt`. */
 export function derivation(problem: Problem & { wrt: string; order?: number }): Step[] {
+  checkProblem(problem);
+  checkDerivativeArgs(problem.wrt, problem.order ?? 1);
   const d = derivative({ ...problem, order: 1 });
   const steps: Step[] = [{ rule: "expression", details: [], network: d.expression, order: 0 }];
   let network = d.expression;
+  const budget = new Budget(problem, problem.order ?? 1);
   for (let order = 1; order <= (problem.order ?? 1); order++) {
     const events: string[] = [];
-    network = differentiate(network, problem.wrt, d.wrtShape, events);
+    budget.start(order);
+    network = differentiate(network, problem.wrt, d.wrtShape, events, budget);
     const n = countOccurrences(events);
     steps.push({
       rule: `differentiate by ${problem.wrt} (product rule over ${n} occurrence${n === 1 ? "" : "s"})`,

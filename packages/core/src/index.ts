@@ -18,6 +18,7 @@ export { evaluateNetwork } from "./evaluate/network.js";
 export type { Tensor } from "./evaluate/tensor.js";
 export { tensor } from "./evaluate/tensor.js";
 export * from "./language/index.js";
+export { Budget, defaultLimits, type Limits, MAX_ORDER, type Progress } from "./limits.js";
 export type {
   Dim,
   EdgeAttrs,

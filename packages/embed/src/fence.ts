@@ -2,7 +2,8 @@
  * What a ```diagrad fence says: its first line is the expression (declarations may come first,
  * `A, B: [m, n]; W @ (A * B)`), each further non-blank line one option, `key: value`. Problems are
  * `FenceError`s located in the fence's own text (line 0 is the expression's), so the plugin can
- * map them to the document; `locate` turns a span of the expression into such a location.
+ * map them to the document; `locate` turns a span of the expression into such a location. Lines
+ * end in LF, CRLF or a lone CR (as CommonMark has it): all three are one line break here.
  */
 import { type DiagramSettings, defaultSettings, parseSetting, SettingError } from "./settings.js";
 
@@ -33,15 +34,26 @@ export interface Fence {
 }
 
 /**
+ * The lines of a fence's text, split at LF, CRLF or a lone CR.
+ *
+ * @example fenceLines("x * y\rwrt: x") // ["x * y", "wrt: x"]
+ */
+export function fenceLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/**
  * Reads the text of a fence; options not in it keep their `defaults`.
  *
  * @example readFence("x * y * z\nwrt: x").settings.wrt // "x"
  */
 export function readFence(text: string, defaults: DiagramSettings = defaultSettings): Fence {
-  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  const lines = fenceLines(text);
   const source = lines[0];
   if (source.trim() === "") {
-    throw new FenceError("the fence is empty: its first line is the expression, like 'x * y * z'", {
+    const empty = lines.every((l) => l.trim() === "");
+    const what = empty ? "the fence is empty" : "the fence's first line is blank";
+    throw new FenceError(`${what}: its first line is the expression, like 'x * y * z'`, {
       line: 0,
       start: 0,
       end: 0,

@@ -5,16 +5,15 @@
  * columns and offsets count UTF-16 units, as unist positions do.
  */
 import type { Code } from "mdast";
-import type { FenceRange } from "./fence.js";
+import { type FenceRange, fenceLines } from "./fence.js";
 
 /** A start and end point, 1-based lines and columns (unist's `Position`). */
 export type Position = NonNullable<Code["position"]>;
 
-/** The start offset of every line of `document`. */
+/** The start offset of every line of `document` (lines end in LF, CRLF or a lone CR). */
 function lineStarts(document: string): number[] {
   const starts = [0];
-  for (let k = document.indexOf("\n"); k >= 0; k = document.indexOf("\n", k + 1))
-    starts.push(k + 1);
+  for (const m of document.matchAll(/\r\n|\r|\n/g)) starts.push((m.index as number) + m[0].length);
   return starts;
 }
 
@@ -26,7 +25,7 @@ function lineStarts(document: string): number[] {
  */
 export function placeInDocument(document: string, node: Code, range: FenceRange): Position {
   const opening = node.position?.start ?? { line: 1, column: 1, offset: 0 };
-  const contentLines = node.value.split("\n");
+  const contentLines = fenceLines(node.value);
   const starts = lineStarts(document);
   if (node.value === "" || range.line >= contentLines.length) {
     const end = { ...opening, column: opening.column + 3, offset: (opening.offset ?? 0) + 3 };
@@ -36,8 +35,8 @@ export function placeInDocument(document: string, node: Code, range: FenceRange)
   const lineStart = starts[index] ?? 0;
   const docLine = document
     .slice(lineStart, starts[index + 1] ?? document.length)
-    .replace(/\r?\n$/, "");
-  const content = contentLines[range.line].replace(/\r$/, "");
+    .replace(/(\r\n|\r|\n)$/, "");
+  const content = contentLines[range.line];
   const prefix = docLine.endsWith(content) ? docLine.length - content.length : 0;
   const point = (column: number) => ({
     line: index + 1,

@@ -10,12 +10,13 @@
 import type { Code, Parent, Root, RootContent } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { FenceError, type FenceRange, locate, readFence } from "./fence.js";
+import { FenceError, type FenceRange, fenceLines, locate, readFence } from "./fence.js";
 import { renderFigure } from "./figure.js";
 import { asFile, errorBox, figureNodes, inline } from "./nodes.js";
 import { placeInDocument } from "./place.js";
 import { formatMessage } from "./report.js";
 import { defaultSettings } from "./settings.js";
+import { checkPluginOptions } from "./validate.js";
 
 /** The plugin's options. */
 export interface RemarkDiagradOptions {
@@ -60,6 +61,10 @@ function rangeOf(
   if (error instanceof FenceError) return error.range;
   if (!(error instanceof Error) || !("kind" in error)) return undefined;
   const { kind, span } = error as Error & { kind: string; span?: { start: number; end: number } };
+  // errors about the whole request point at the option that made it: the order, else wrt
+  if (kind === "limit" && !span) return values.order ?? locate(source, undefined);
+  if (kind === "usage" && !span && /\border\b/.test((error as Error).message))
+    return values.order ?? values.wrt ?? locate(source, undefined);
   if (kind === "usage" && !span) return values.wrt ?? values.order ?? locate(source, undefined);
   return locate(source, span);
 }
@@ -73,6 +78,7 @@ function rangeOf(
  *   .use(remarkStringify).process("```diagrad\nx * y * z\nwrt: x\n```\n");
  */
 export default function remarkDiagrad(options: RemarkDiagradOptions = {}) {
+  checkPluginOptions(options);
   const prefix = options.idPrefix ?? "diagrad";
   const defaults = { ...defaultSettings, theme: options.theme ?? defaultSettings.theme };
   return async (tree: Root, file: VFile): Promise<void> => {
@@ -103,7 +109,7 @@ export default function remarkDiagrad(options: RemarkDiagradOptions = {}) {
         }
         nodes = figureNodes(figure, show, String(k + 1));
       } catch (error) {
-        const range = rangeOf(error, node.value.split("\n")[0], values);
+        const range = rangeOf(error, fenceLines(node.value)[0], values);
         if (range === undefined) throw error;
         const reason = (error as Error).message;
         const where = { ...origin, place: fix(range), ruleId: "bad-fence" };

@@ -27,7 +27,7 @@ export function formatMessage(document: string, message: VFileMessage, name: str
   if (!start?.line) return `${name}: ${severity}: ${message.reason}`;
   const column = start.column ?? 1;
   const heading = `${name}:${start.line}:${column}: ${severity}: ${message.reason}`;
-  const line = document.split("\n")[start.line - 1]?.replace(/\r$/, "") ?? "";
+  const line = document.split(/\r\n|\r|\n/)[start.line - 1] ?? "";
   const from = Math.min(column - 1, line.length);
   const to =
     end && end.line === start.line

@@ -5,6 +5,7 @@
  * entry of `parsers`; a bad value is a `SettingError` whose offsets point into that text. This
  * file has no Node imports: the browser bundle uses it too.
  */
+import { MAX_ORDER } from "@diagrad/core";
 
 /** How to show the derivation of a derivative: not at all, as a list of rules, or drawn step by step. */
 export type StepsMode = "none" | "list" | "diagrams";
@@ -85,6 +86,9 @@ export const parsers: Readonly<Record<string, Parser>> = {
   order: (text, settings) => {
     if (!/^\s*[1-9]\d*\s*$/.test(text)) {
       throw whole("order", text, "the order must be a positive integer, like 1 or 2");
+    }
+    if (Number(text) > MAX_ORDER) {
+      throw whole("order", text, `the order must be at most ${MAX_ORDER}, got ${text.trim()}`);
     }
     return { ...settings, order: Number(text) };
   },

@@ -12,6 +12,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import remarkDiagrad, { type DiagradImage, type RemarkDiagradOptions } from "./plugin.js";
+import { checkDocument, checkPluginOptions } from "./validate.js";
 
 /** The transformed document, the images to write (with `embed: "file"`) and the messages. */
 export interface Transformed {
@@ -33,14 +34,23 @@ function replacements(tree: Root): Map<number, RootContent[]> {
   return groups;
 }
 
-/** `markdown` with its later lines prefixed as the line it starts on is (`> `, list indentation). */
+/** The document's line ending: CRLF or a lone CR when its first line break is one, else LF. */
+function lineEnding(document: string): string {
+  return /\r\n|\r|\n/.exec(document)?.[0] ?? "\n";
+}
+
+/**
+ * `markdown` with its later lines prefixed as the line it starts on is (`> `, list indentation),
+ * its line breaks spelled as the document's.
+ */
 function indent(markdown: string, document: string, offset: number): string {
-  const lineStart = document.lastIndexOf("\n", offset - 1) + 1;
+  const before = document.slice(0, offset);
+  const lineStart = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
   const prefix = document.slice(lineStart, offset).replace(/[^>]/g, " ");
   return markdown
     .split("\n")
     .map((line, k) => (k === 0 ? line : `${line === "" ? prefix.trimEnd() : prefix}${line}`))
-    .join("\n");
+    .join(lineEnding(document));
 }
 
 /**
@@ -54,6 +64,8 @@ export async function transformMarkdown(
   input: string | VFile | { path?: string; value: string },
   options: RemarkDiagradOptions = {},
 ): Promise<Transformed> {
+  checkDocument(input);
+  checkPluginOptions(options);
   const file = input instanceof VFile ? input : new VFile(input);
   const document = String(file);
   const processor = unified().use(remarkParse).use(remarkDiagrad, options);

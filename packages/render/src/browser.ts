@@ -22,6 +22,7 @@ export {
 export type { Panel, Point, Scene, SceneLabel, SceneShape, SceneWire } from "./scene/scene.js";
 export { type SceneOptions, sceneOf } from "./scene/subject.js";
 export type { Drawable, SourceOptions } from "./source.js";
+export { xmlSafe } from "./text/xml.js";
 
 /**
  * Lays out `input` and appends its diagram to `container`; returns the new `<svg>`.

@@ -7,6 +7,7 @@ import {
   derivation,
   derivative,
   indexNotation,
+  type Limits,
   type Network,
   type Prepared,
   prepare,
@@ -17,7 +18,7 @@ import type { Figure } from "./layout/layout.js";
 export type Drawable = string | Network;
 
 /** What to take from the expression: the derivative to draw, and declared shapes. */
-export interface SourceOptions {
+export interface SourceOptions extends Limits {
   /** Draw the derivative with respect to this variable. */
   wrt?: string;
   order?: number;
@@ -68,7 +69,8 @@ export function subjectOf(input: Drawable, options: SourceOptions = {}, steps = 
       description: options.description ?? notation("T", input),
     };
   }
-  const problem = { source: input, shapes: options.shapes };
+  const { maxTerms, maxNodes, onProgress } = options;
+  const problem = { source: input, shapes: options.shapes, maxTerms, maxNodes, onProgress };
   if (options.wrt === undefined) {
     const p = prepare(problem);
     const title = options.title ?? expressionText(p);

@@ -6,6 +6,7 @@
  */
 import { checkDerivative, prepare, type Tensor } from "@diagrad/core";
 import { readValues } from "../io/values.js";
+import { limitsOf } from "../limits.js";
 import { derivativeTitle, expressionText } from "../render/describe.js";
 import { briefTensor, formatNumber } from "../render/numbers.js";
 import { exitCodes, note } from "../report.js";
@@ -50,8 +51,9 @@ export function checkCommand(source: string, options: CheckOptions): Outcome {
     wrt,
     order,
     seed,
+    ...limitsOf(options),
   });
-  const p = prepare({ source, shapes: options.shape, values: result.values });
+  const p = prepare({ source, shapes: options.shape, values: result.values, ...limitsOf(options) });
   for (const n of p.analysis.notes) note(n);
   const expression = expressionText(p);
   if (!p.variables.has(wrt)) note(`${wrt} does not occur in ${expression}; the derivative is zero`);

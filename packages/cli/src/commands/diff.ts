@@ -15,6 +15,7 @@ import {
   type Tensor,
 } from "@diagrad/core";
 import { readValues } from "../io/values.js";
+import { limitsOf } from "../limits.js";
 import {
   derivativeShape,
   derivativeTitle,
@@ -36,7 +37,8 @@ import type { DiffOptions, Outcome } from "./types.js";
 export function diffCommand(source: string, options: DiffOptions): Outcome {
   const { wrt, order } = options;
   const values = options.values === undefined ? undefined : readValues(options.values);
-  const d = derivative({ source, shapes: options.shape, values, wrt, order });
+  const limits = limitsOf(options);
+  const d = derivative({ source, shapes: options.shape, values, wrt, order, ...limits });
   const expression = expressionText(d);
   for (const n of d.analysis.notes) note(n);
   if (!d.occurs) note(`${wrt} does not occur in ${expression}; the derivative is zero`);
@@ -56,7 +58,9 @@ export function diffCommand(source: string, options: DiffOptions): Outcome {
   const f = formulas(d, { layout: options.layout });
 
   if (options.format === "json") {
-    const steps = derivation({ source, shapes: options.shape, values, wrt, order }).map(stepRecord);
+    const steps = derivation({ source, shapes: options.shape, values, wrt, order, ...limits }).map(
+      stepRecord,
+    );
     const record: Record<string, unknown> = { expression: source, wrt, order, shape, ...f, steps };
     if (value) record.value = jsonValue(value);
     return { output: jsonRecord(record), exitCode: exitCodes.ok };

@@ -5,6 +5,7 @@
  * when a diagram is asked for, so the other commands never load ELK or resvg.
  */
 
+import { limitsOf } from "../limits.js";
 import { exitCodes } from "../report.js";
 import type { DiagramOptions, DrawOptions, Format, Outcome, StepsOptions } from "./types.js";
 
@@ -20,7 +21,12 @@ async function diagram(
   steps: boolean,
 ): Promise<Outcome> {
   const render = await import("@diagrad/render");
-  const settings = { shapes: options.shape, theme: options.theme, ...derivative };
+  const settings = {
+    shapes: options.shape,
+    theme: options.theme,
+    ...derivative,
+    ...limitsOf(options),
+  };
   const svg = steps
     ? await render.renderStepsSvg(source, { ...settings, wrt: derivative?.wrt ?? "" })
     : await render.renderSvg(source, settings);

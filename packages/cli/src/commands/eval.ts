@@ -6,6 +6,7 @@
  */
 import { evaluate, formatShape, prepare } from "@diagrad/core";
 import { readValues } from "../io/values.js";
+import { limitsOf } from "../limits.js";
 import { expressionText, indexForm, indexLine, indexLines } from "../render/describe.js";
 import { jsonRecord, jsonValue } from "../render/json.js";
 import { formatTensor } from "../render/numbers.js";
@@ -19,7 +20,7 @@ import type { EvalOptions, Outcome } from "./types.js";
  */
 export function evalCommand(source: string, options: EvalOptions): Outcome {
   const values = options.values === undefined ? undefined : readValues(options.values);
-  const p = prepare({ source, shapes: options.shape, values });
+  const p = prepare({ source, shapes: options.shape, values, ...limitsOf(options) });
   for (const n of p.analysis.notes) note(n);
   const value = values || p.variables.size === 0 ? evaluate(p) : undefined;
   const form = indexForm("F", p.network);

@@ -6,6 +6,7 @@
  */
 import { DiagradError, formatError } from "@diagrad/core";
 import { readExpression, writeResult } from "../io/files.js";
+import { clearProgress } from "../limits.js";
 import { exitCodes, helpPointer, report } from "../report.js";
 import { checkCommand } from "./check.js";
 import { diffCommand } from "./diff.js";
@@ -47,12 +48,14 @@ export async function runCommand<C extends CommandName>(
   try {
     outcome = await commands[command](source, options);
   } catch (error) {
+    clearProgress();
     if (!(error instanceof DiagradError)) throw error;
     const usage = error.kind === "usage";
     const where = fromValuesFile(error, options.values);
     report(formatError(source, error) + where + (usage ? `\n${helpPointer(command)}` : ""));
     return usage ? exitCodes.usage : exitCodes.input;
   }
+  clearProgress();
   writeResult(outcome.output, options.output);
   if (outcome.error) report(outcome.error);
   return outcome.exitCode;

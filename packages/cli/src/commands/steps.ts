@@ -4,6 +4,7 @@
  * notation), with the rule applications behind each differentiation indented below it.
  */
 import { derivation, inputFormula, networkExpr, type Step, textFormula } from "@diagrad/core";
+import { limitsOf } from "../limits.js";
 import { jsonRecord } from "../render/json.js";
 import { exitCodes } from "../report.js";
 import type { Outcome, StepsOptions } from "./types.js";
@@ -26,6 +27,7 @@ export function stepsText(source: string, options: StepsOptions): Outcome {
     shapes: options.shape,
     wrt: options.wrt,
     order: options.order,
+    ...limitsOf(options),
   });
   const records = steps.map(stepRecord);
   if (options.format === "json") {

@@ -14,6 +14,9 @@ export interface CommonOptions {
   values?: string;
   /** Declared shapes; undefined when no --shape was given. */
   shape?: Shapes;
+  /** --max-terms and --max-nodes: the core's limits on a derivative's size. */
+  maxTerms?: number;
+  maxNodes?: number;
 }
 
 export interface DiffOptions extends DiagramOptions {

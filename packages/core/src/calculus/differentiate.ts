@@ -12,6 +12,7 @@
  * is computed once however many boxes share it (memoised on the network object). So a chain of L
  * layers has a derivative of size linear in L, as backpropagation's.
  */
+import type { Budget } from "../limits.js";
 import { einsum } from "../network/einsum.js";
 import { labels } from "../network/ops.js";
 import { group } from "../network/primitives.js";
@@ -90,11 +91,14 @@ function boxShape(term: Term, node: string): Shape {
   return shape;
 }
 
-function differentiateTerm(term: Term, ctx: Context): Term[] {
+function differentiateTerm(term: Term, ctx: Context, budget?: Budget): Term[] {
   const out: Term[] = [];
   term.graph.forEachNode((node, attrs) => {
     const rule = rules[attrs.kind] as NodeRule<NodeAttrs>;
-    out.push(...rule(term, node, attrs, ctx));
+    for (const made of rule(term, node, attrs, ctx)) {
+      budget?.add(made);
+      out.push(made);
+    }
   });
   return out;
 }
@@ -102,17 +106,19 @@ function differentiateTerm(term: Term, ctx: Context): Term[] {
 /**
  * ∂net/∂wrt, of shape [...net.shape, ...wrtShape]: `differentiate(build("x * y"), "x", ["n"])`.
  * A variable that does not occur gives the zero network of that shape. `events`, when given,
- * collects a line per rule applied (each removal, each chain rule).
+ * collects a line per rule applied (each removal, each chain rule). `budget`, when given, counts
+ * every term made and stops the derivative past its limits (see limits.ts).
  */
 export function differentiate(
   net: Network,
   wrt: string,
   wrtShape: Shape,
   events?: string[],
+  budget?: Budget,
 ): Network {
   const ctx: Context = { wrt, wrtShape, outRank: net.shape.length, events };
   return {
     shape: [...net.shape, ...wrtShape],
-    terms: occurs(net, wrt) ? net.terms.flatMap((t) => differentiateTerm(t, ctx)) : [],
+    terms: occurs(net, wrt) ? net.terms.flatMap((t) => differentiateTerm(t, ctx, budget)) : [],
   };
 }

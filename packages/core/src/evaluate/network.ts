@@ -10,7 +10,7 @@ import { networkKey } from "../simplify/canonical.js";
 import { applyFunction } from "./apply.js";
 import type { Operand } from "./contract.js";
 import { contract } from "./contract.js";
-import type { Tensor } from "./tensor.js";
+import { checkedEntries, type Tensor } from "./tensor.js";
 import { termEinsum } from "./termEinsum.js";
 
 export interface Environment {
@@ -43,7 +43,7 @@ function evaluateTerm(
   });
   for (const r of reshapes) {
     const [f, s] = [dimSize(r.fast, env), dimSize(r.slow, env)];
-    const data = new Float64Array(f * s * f * s);
+    const data = new Float64Array(checkedEntries(f * s * f * s, `a reshape [${f * s} × ${f * s}]`));
     for (let i = 0; i < f; i++)
       for (let j = 0; j < s; j++) data[(i * s + j) * f * s + i + f * j] = 1;
     operands.push({ tensor: { shape: sized(r.labels), data }, labels: r.labels });
@@ -67,7 +67,10 @@ function evaluateBox(node: BoxNode, env: Environment, boxes: Map<string, Tensor>
 
 function evaluateWith(net: Network, env: Environment, boxes: Map<string, Tensor>): Tensor {
   const shape = net.shape.map((d) => dimSize(d, env));
-  const total = new Float64Array(shape.reduce((a, b) => a * b, 1));
+  const entries = shape.reduce((a, b) => a * b, 1);
+  const total = new Float64Array(
+    checkedEntries(entries, `a tensor of shape [${shape.join(", ")}]`),
+  );
   for (const term of net.terms) {
     const t = evaluateTerm(term, shape, env, boxes);
     for (let i = 0; i < total.length; i++) total[i] += t.data[i];

@@ -10,6 +10,7 @@
  * larger buffer), at most `LIMIT` entries in all.
  */
 import { address, allocate, release } from "./heap.js";
+import { checkedEntries } from "./tensor.js";
 
 /** At most 64 MiB of plain float64s held. */
 const LIMIT = 1 << 23;
@@ -23,6 +24,7 @@ let held = 0;
  * @example const scratch = takeArray(6); scratch.fill(0);
  */
 export function takeArray(n: number): Float64Array {
+  checkedEntries(n, "an intermediate of the contraction");
   const resident = allocate(n);
   if (resident !== null) return resident;
   const list = free.get(n);
@@ -62,6 +64,7 @@ let makeResult = (n: number): Float64Array => new Float64Array(n);
  * @example const out = resultArray(6); out.fill(1);
  */
 export function resultArray(n: number): Float64Array {
+  checkedEntries(n, "a contraction's result");
   return makeResult(n);
 }
 

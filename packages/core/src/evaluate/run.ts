@@ -19,7 +19,7 @@ import { mulberry32 } from "../plan/random.js";
 import { compileContraction } from "./contract.js";
 import { allocate, release } from "./heap.js";
 import { attachedHelper, productThreads } from "./helper.js";
-import { size, type Tensor } from "./tensor.js";
+import { MAX_ENTRIES, size, type Tensor } from "./tensor.js";
 
 /** Options of `runEquation`. */
 export interface RunOptions {
@@ -59,15 +59,12 @@ export interface EquationRun {
 /** How long a warm-up waits at most, beyond its own length, for the helper thread to come up. */
 const HELPER_WAIT_MS = 2000;
 
-/** The most entries a typed array holds in this engine. */
-const MAX_ENTRIES = 2 ** 32 - 1;
-
 /** Operands, intermediates (the largest: `peak`) and result must each fit in one array. */
 function checkSizes(shapes: readonly number[][], result: number, peak: number): void {
   const tooLarge = (what: string, n: number) =>
     new DiagradError(
       "value",
-      `einsum: ${what} has ${n} entries; an array holds at most ${MAX_ENTRIES}`,
+      `einsum: ${what} has ${n} entries; one dense tensor may have at most ${MAX_ENTRIES}`,
     );
   for (const [k, shape] of shapes.entries()) {
     if (size(shape) > MAX_ENTRIES)

@@ -7,6 +7,41 @@
  * that every kernel needs: the number of entries and how far apart neighbours along each axis are.
  */
 
+import { DiagradError } from "../language/span.js";
+
+/** The most entries one dense tensor of the evaluator may have: 2²⁶, 512 MiB of float64s. */
+export const MAX_ENTRIES = 2 ** 26;
+
+function bytes(n: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+  let x = n * 8;
+  let u = 0;
+  while (x >= 1024 && u < units.length - 1) {
+    x /= 1024;
+    u++;
+  }
+  return `${u === 0 ? x : x.toPrecision(3)} ${units[u]}`;
+}
+
+/**
+ * `n`, once checked against `MAX_ENTRIES` before anything of that size is allocated; `what` names
+ * the tensor in the error ("the result [100000, 100000]").
+ *
+ * @example checkedEntries(1e10, "the result") // throws: 1e10 entries (74.5 GiB) … the limit is 67108864
+ */
+export function checkedEntries(n: number, what: string): number {
+  if (!(n <= MAX_ENTRIES)) {
+    const count = Number.isFinite(n)
+      ? `${n} entries (${bytes(n)})`
+      : "more entries than a number can count";
+    throw new DiagradError(
+      "limit",
+      `${what} would have ${count}; one dense tensor may have at most ${MAX_ENTRIES} entries (${bytes(MAX_ENTRIES)})`,
+    );
+  }
+  return n;
+}
+
 /** A dense tensor; `data[Σ index[i] * strides(shape)[i]]` is the entry at `index`. */
 export interface Tensor {
   readonly shape: readonly number[];

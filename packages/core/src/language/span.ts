@@ -17,7 +17,8 @@ export function join(a: Span, b: Span): Span {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
 
-export type ErrorKind = "syntax" | "name" | "shape" | "arity" | "value" | "usage";
+/** "limit": the request is well formed but larger than a stated limit (see limits.ts). */
+export type ErrorKind = "syntax" | "name" | "shape" | "arity" | "value" | "usage" | "limit";
 
 /** An error caused by the user's input. `span` (when known) points into the source text. */
 export class DiagradError extends Error {

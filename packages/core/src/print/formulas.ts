@@ -8,6 +8,7 @@
  * conventions apply (layout, vec, names). The layout is numerator by default (Γ[out…, in…], as
  * `jax.jacobian`); denominator puts the variable's axes first.
  */
+
 import type { Derivative } from "../api.js";
 import { evaluate } from "../api.js";
 import type { Tensor } from "../evaluate/tensor.js";
@@ -15,6 +16,7 @@ import { permute } from "../network/ops.js";
 import type { Network, Shape } from "../network/types.js";
 import { networkKey } from "../simplify/canonical.js";
 import { simplify } from "../simplify/simplify.js";
+import { checkFormulaArgs } from "../validate.js";
 import { type Certifier, certifier } from "./certify.js";
 import { declare } from "./declarations.js";
 import { differentialName, differentialNetwork } from "./differential.js";
@@ -137,6 +139,7 @@ function certifiedFormula(
  * `"(A + Aᵀ) x"`; with `{ layout: "denominator" }` a Jacobian comes transposed.
  */
 export function formulas(d: Derivative, options: FormulaOptions = {}): Formulas {
+  checkFormulaArgs(d, options);
   const layout = options.layout ?? "numerator";
   const outRank = d.expression.shape.length;
   const inRank = d.wrtShape.length * d.order;

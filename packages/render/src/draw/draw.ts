@@ -2,7 +2,7 @@
  * A scene drawn as SVG with d3-selection, on whatever DOM the element lives in: svgdom in Node,
  * the page's document in a browser. Only `enter().append()` is used (svgdom lacks
  * `compareDocumentPosition`, which `join`/`order`/`sort` need). Text goes in through `.text()`, so
- * the DOM escapes it; the order of elements and attributes is fixed, and coordinates arrive
+ * the DOM escapes it, and `xmlSafe` first replaces the characters XML cannot hold; the order of elements and attributes is fixed, and coordinates arrive
  * rounded, so the same scene always serialises to the same bytes. Layers, bottom to top: the
  * background, box frames, wires, tensors and copy dots, free text.
  */
@@ -16,6 +16,8 @@ import {
   type SceneWire,
 } from "../scene/scene.js";
 import { fontFamily, fontSizes } from "../text/metrics.js";
+import { xmlSafe } from "../text/xml.js";
+import { checkOptions } from "../validate.js";
 import { type ThemeName, themes } from "./theme.js";
 
 /** How to draw. */
@@ -34,8 +36,9 @@ const path = (points: readonly Point[]) =>
  * @example drawSvg(document.createElementNS("http://www.w3.org/2000/svg", "svg"), scene, { theme: "dark" })
  */
 export function drawSvg<E extends Element>(svg: E, scene: Scene, options: DrawOptions = {}): E {
+  checkOptions(options);
   const theme = themes[options.theme ?? "light"];
-  const id = options.id ?? "diagrad";
+  const id = xmlSafe(options.id ?? "diagrad");
   const root = select(svg)
     .attr("class", "diagrad")
     .attr("width", scene.width)
@@ -44,8 +47,8 @@ export function drawSvg<E extends Element>(svg: E, scene: Scene, options: DrawOp
     .attr("role", "img")
     .attr("aria-labelledby", `${id}-title ${id}-desc`)
     .attr("font-family", fontFamily);
-  root.append("title").attr("id", `${id}-title`).text(scene.title);
-  root.append("desc").attr("id", `${id}-desc`).text(scene.description);
+  root.append("title").attr("id", `${id}-title`).text(xmlSafe(scene.title));
+  root.append("desc").attr("id", `${id}-desc`).text(xmlSafe(scene.description));
   root
     .append("rect")
     .attr("class", "background")
@@ -78,7 +81,7 @@ export function drawSvg<E extends Element>(svg: E, scene: Scene, options: DrawOp
     .attr("y", (d) => d.y + 13)
     .attr("font-size", fontSizes.box)
     .attr("fill", theme.boxLabel)
-    .text((d) => d.label);
+    .text((d) => xmlSafe(d.label));
 
   root
     .append("g")
@@ -119,7 +122,7 @@ export function drawSvg<E extends Element>(svg: E, scene: Scene, options: DrawOp
     .attr("text-anchor", "middle")
     .attr("font-size", fontSizes.tensor)
     .attr("fill", theme.ink)
-    .text((d) => d.label);
+    .text((d) => xmlSafe(d.label));
   nodes
     .selectAll(null)
     .data(shapes("copy"))
@@ -147,7 +150,7 @@ export function drawSvg<E extends Element>(svg: E, scene: Scene, options: DrawOp
     .attr("fill", (d) =>
       d.role === "new-index" ? theme.newIndex : d.role === "index" ? theme.index : theme.sign,
     )
-    .text((d) => d.text);
+    .text((d) => xmlSafe(d.text));
   return svg;
 }
 

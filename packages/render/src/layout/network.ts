@@ -58,7 +58,11 @@ async function boxesOf(term: Term, settings: NetworkLayout): Promise<Map<string,
       inner = layoutNetwork(attrs.inner, { ...settings, ctx: innerContext });
       settings.cache.set(cacheKey, inner);
     }
-    const rank = term.graph.edges(key).length;
+    // one port per wire end: a trace's self-loop (tr(inv(A))) has two ends on the box
+    let rank = 0;
+    term.graph.forEachEdge(key, (_e, _a, s, t) => {
+      rank += s === t ? 2 : 1;
+    });
     boxes.set(key, boxDrawing(boxLabel(attrs), !tensorFunctions.has(attrs.fn), await inner, rank));
   }
   return boxes;

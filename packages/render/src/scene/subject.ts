@@ -4,6 +4,7 @@
  */
 import { type LayoutOptions, layout, layoutStrip } from "../layout/layout.js";
 import { type Drawable, type SourceOptions, subjectOf } from "../source.js";
+import { checkDrawable, checkOptions } from "../validate.js";
 import type { Scene } from "./scene.js";
 
 /** Options of every render: what to take from the source and how to lay it out. */
@@ -19,7 +20,9 @@ export async function sceneOf(
   options: SceneOptions = {},
   steps = false,
 ): Promise<Scene> {
-  const subject = subjectOf(input, options, steps);
+  checkDrawable(input);
+  checkOptions(options);
+  const subject = subjectOf(input, options ?? {}, steps);
   const words = { ...options, title: subject.title, description: subject.description };
   if (subject.figures.length === 1 && !steps) {
     const [figure] = subject.figures;

@@ -11,6 +11,7 @@
 import type { Derivative, Prepared } from "../../api.js";
 import { termEinsum } from "../../evaluate/termEinsum.js";
 import { dimFactors } from "../../language/dims.js";
+import { DiagradError } from "../../language/span.js";
 import type { Coefficient } from "../../network/coefficient.js";
 import type { BoxNode, Dim, Network, Shape, Term } from "../../network/types.js";
 import { elementwiseFunctions } from "../../network/types.js";
@@ -119,7 +120,11 @@ class Emitter {
       return copy;
     });
     const name = new Map([...dims.keys()].map((l, k) => [l, letters[k] ?? "?"]));
-    if (dims.size > letters.length) throw new Error("code export: a term has more than 52 indices");
+    if (dims.size > letters.length)
+      throw new DiagradError(
+        "limit",
+        `code export: a term has ${dims.size} indices, more than einsum's ${letters.length} letters`,
+      );
     const sub = (ls: readonly number[]) => ls.map((l) => name.get(l)).join("");
     const coeff = coefficientExpr(term.coeff);
     if (ops.length === 0) {

@@ -7,6 +7,7 @@
  * a reshape that is not a vec or Kronecker product) is written as one `einsum` over the pieces,
  * with `eye(n)` for output axes that share a spider: the index form, valid in the input language.
  */
+import { DiagradError } from "../../language/span.js";
 import type { Dim } from "../../network/types.js";
 import type { Board } from "./board.js";
 import { type MExpr, mul, ones, outer, transpose } from "./expr.js";
@@ -59,7 +60,11 @@ function einsumOf(b: Board, ids: string[], rank: number): MExpr {
   let inner = 0;
   const fresh = () => {
     const l = innerLetters[inner++];
-    if (l === undefined) throw new Error("print: too many indices for an einsum formula");
+    if (l === undefined)
+      throw new DiagradError(
+        "limit",
+        `a term of the result needs an einsum over more than ${outputLetters.length + innerLetters.length} indices, more than einsum has letters; no formula can be written for it`,
+      );
     return l;
   };
   const output: string[] = [];
