@@ -22,7 +22,8 @@ describe("derivatives past a size limit stop with an error naming the limit", ()
     ["det(A) by A, order 8", "det(A)", "A", 8],
     ["logdet(A) by A, order 8", "logdet(A)", "A", 8],
     ["A @ … @ A (200 factors) by A", `A: [3, 3]; ${chain(200, "A", "@")}`, "A", 1],
-    ["x * … * x (300 factors) by x", chain(300, "x", "*"), "x", 1],
+    // 150: the parser refuses nesting past 200 levels, and a left-nested chain is that deep
+    ["x * … * x (150 factors) by x", chain(150, "x", "*"), "x", 1],
   ])(
     "%s",
     (_name, source, wrt, order) => {

@@ -68,7 +68,7 @@ describe("isIdentifier: the lexer's rule for names, shared with the API", () => 
       "'np.sum' is not a variable name",
     );
     expect(() => derivative({ source: "x", wrt: null as unknown as string })).toThrow(
-      "'null' is not a variable name",
+      "wrt must be a string (the variable's name), got null",
     );
   });
 });
