@@ -2,8 +2,8 @@
  * A seeded slice of the hostile campaign (`pnpm fuzz:hostile` runs 10⁴ and more): hostile inputs
  * through the library from untyped JavaScript, the CLI's `main` in-process, the Markdown transform
  * and the SVG renderer. Each must end in a result or a clear, typed error within the time limit;
- * see scripts/hostile/judge.mjs for what counts. Failures on the temporary expected list
- * (scripts/hostile/expected.mjs, the language helper's deep nesting) are counted but tolerated.
+ * see scripts/hostile/judge.mjs for what counts. Failures on the expected list
+ * (scripts/hostile/expected.mjs, empty today) would be counted but tolerated.
  */
 import { expect, test } from "vitest";
 import { expectedEntry } from "../scripts/hostile/expected.mjs";
