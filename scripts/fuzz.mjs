@@ -1,10 +1,12 @@
 /**
- * `pnpm fuzz [--cases N] [--seed S] [--no-printed] [--json FILE]`: the random-expression campaign.
+ * `pnpm fuzz [--cases N] [--seed S] [--no-printed] [--no-jax] [--shrink K] [--json FILE]`: the
+ * random-expression campaign.
  * Cases S … S + N − 1 (defaults: 1000 cases from seed 1) are checked against JAX through python3
  * (when it has jax) and finite differences; printed forms are read back through the library.
  * Prints a summary and each failing case shrunk, with the seed that repeats it
  * (`pnpm fuzz --seed <seed> --cases 1`). Exit 1 when a case fails in a category that counts
- * (see `PRINTED_FORMS_FAIL` in fuzz/campaign.mjs).
+ * (see `PRINTED_FORMS_FAIL` in fuzz/campaign.mjs). `--shrink K` shrinks K failing cases per kind of
+ * failure (default 3); `--json FILE` writes the summary with every failure.
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -29,7 +31,8 @@ if (!Number.isInteger(cases) || cases < 1 || !Number.isInteger(seed) || seed < 0
   process.exit(2);
 }
 const jax = args["no-jax"] ? undefined : await startJax();
-if (!jax) console.error("fuzz: python3 has no jax (pip install jax jaxlib): finite differences only");
+if (!jax)
+  console.error("fuzz: python3 has no jax (pip install jax jaxlib): finite differences only");
 const tty = process.stderr.isTTY;
 const summary = await runCampaign({
   seed,
@@ -38,8 +41,10 @@ const summary = await runCampaign({
   printed: !args["no-printed"],
   shrinkLimit: Number(args.shrink),
   onProgress: (done, s) => {
-    if (tty || done % 1000 === 0 || done === cases)
-      process.stderr.write(`${tty ? "\r" : ""}fuzz: ${done}/${cases} cases, ${s.failures.length} failing${tty ? "" : "\n"}`);
+    if (tty || done % 200 === 0 || done === cases)
+      process.stderr.write(
+        `${tty ? "\r" : ""}fuzz: ${done}/${cases} cases, ${s.failures.length} failing${tty ? "" : "\n"}`,
+      );
   },
 });
 if (tty) process.stderr.write("\n");
@@ -47,7 +52,10 @@ jax?.close();
 console.log(report(summary));
 if (args.json) {
   const strip = ({ case: _c, ...f }) => f;
-  writeFileSync(args.json, JSON.stringify({ ...summary, failures: summary.failures.map(strip) }, null, 1));
+  writeFileSync(
+    args.json,
+    JSON.stringify({ ...summary, failures: summary.failures.map(strip) }, null, 1),
+  );
 }
 const counted = summary.failures.some((f) => f.failures.some((x) => failing(x.category)));
 process.exit(counted ? 1 : 0);

@@ -35,11 +35,20 @@ describe("the random-expression campaign's CI slice", () => {
       const counted = summary.failures.filter(
         (f) => !KNOWN_FAILURES.has(f.seed) && f.failures.some((x) => failing(x.category)),
       );
-      expect(counted.map((f) => f.seed), text).toEqual([]);
-      // a known failure that passes now is fixed: its entry must go, so the list stays true
-      const failingSeeds = new Set(summary.failures.map((f) => f.seed));
-      const fixed = [...KNOWN_FAILURES.keys()].filter((s) => !failingSeeds.has(s));
-      expect(fixed, "known failures that now pass: remove them from test/support/fuzz-slice.ts").toEqual([]);
+      expect(
+        counted.map((f) => f.seed),
+        text,
+      ).toEqual([]);
+      // a known failure that passes now is fixed: its entry must go, so the list stays true (known
+      // failures are wrong values that JAX sees, so this needs the oracle)
+      if (jax) {
+        const failingSeeds = new Set(summary.failures.map((f) => f.seed));
+        const fixed = [...KNOWN_FAILURES.keys()].filter((s) => !failingSeeds.has(s));
+        expect(
+          fixed,
+          "known failures that pass now: remove them from test/support/fuzz-slice.ts",
+        ).toEqual([]);
+      }
       // the slice checks what it claims to: almost every case is in its functions' domains
       expect(summary.checked).toBeGreaterThanOrEqual(0.95 * SLICE.cases);
     },

@@ -103,7 +103,11 @@ export async function runCampaign(options) {
       }
       summary.checked++;
       if (verdict.oracleError)
-        summary.oracleErrors.push({ seed: c.seed, source: sourceOf(c), error: verdict.oracleError });
+        summary.oracleErrors.push({
+          seed: c.seed,
+          source: sourceOf(c),
+          error: verdict.oracleError,
+        });
       if (verdict.failures.length) {
         summary.failures.push({ seed: c.seed, case: c, failures: verdict.failures });
         for (const f of new Set(verdict.failures.map((f) => `${f.category}/${f.check}`)))
@@ -136,6 +140,9 @@ async function shrinkFailures(summary, jax, printed, limit) {
       }
     });
     const again = await checkOne(shrunk, jax, printed);
-    failure.shrunk = { ...describeCase(shrunk), failures: again.failures.filter((f) => signature(f) === sig) };
+    failure.shrunk = {
+      ...describeCase(shrunk),
+      failures: again.failures.filter((f) => signature(f) === sig),
+    };
   }
 }

@@ -116,8 +116,13 @@ function printedForms(d, numbers, values) {
       const got = evaluate(prepare({ source: formula, values }));
       const err = relativeError(got.data, want, 1e-10 * Math.max(1, maxAbs(want)));
       if (got.data.length !== want.length) {
-        const shape = check === "formula" ? `[${numbers.shape.join(", ")}]` : `${want.length} entries`;
-        problems.push({ check, formula, detail: `${check} has shape [${got.shape.join(", ")}], not ${shape}` });
+        const shape =
+          check === "formula" ? `[${numbers.shape.join(", ")}]` : `${want.length} entries`;
+        problems.push({
+          check,
+          formula,
+          detail: `${check} has shape [${got.shape.join(", ")}], not ${shape}`,
+        });
       } else if (!(err <= TOLERANCE.printed))
         problems.push({ check, formula, detail: `${check} evaluates ${err.toExponential(1)} off` });
     } catch (e) {
@@ -139,7 +144,8 @@ export function library(c, { printed = true } = {}) {
     const numbers = evaluate(d);
     out.derivative = numbers.data;
     out.shape = numbers.shape;
-    const lower = c.order === 1 ? prepared : derivative({ source, values, wrt: c.wrt, order: c.order - 1 });
+    const lower =
+      c.order === 1 ? prepared : derivative({ source, values, wrt: c.wrt, order: c.order - 1 });
     out.fd = finiteDifference(lower, c.wrt, values, numbers.data);
     if (printed) out.printed = printedForms(d, numbers, values);
   } catch (e) {
@@ -151,7 +157,10 @@ export function library(c, { printed = true } = {}) {
 /** The failures of a case, given the library's side and the oracle's answer (or undefined). */
 export function judge(c, lib, jax) {
   if (jax?.invalid || (lib.value && !lib.value.every(Number.isFinite)))
-    return { invalid: jax?.invalid ?? "the expression is not finite at these values", failures: [] };
+    return {
+      invalid: jax?.invalid ?? "the expression is not finite at these values",
+      failures: [],
+    };
   const failures = [];
   if (lib.error) {
     const category = lib.error.crash ? "crash" : "refused";
@@ -161,17 +170,29 @@ export function judge(c, lib, jax) {
   if (jax && !jax.error) {
     const value = relativeError(lib.value, jax.value.flat?.(Infinity) ?? [jax.value]);
     if (!(value <= TOLERANCE.jax))
-      failures.push({ category: "value", check: "jax-value", detail: `value ${value.toExponential(1)} off JAX` });
+      failures.push({
+        category: "value",
+        check: "jax-value",
+        detail: `value ${value.toExponential(1)} off JAX`,
+      });
     // rounding in JAX's own arithmetic leaves ~1e-16 of the values it worked with where the
     // derivative is zero (∂(T / T)/∂T): a floor of 1e-6 of the value keeps that from counting
     const floor = 1e-6 * Math.max(1, maxAbs(lib.value));
     const want = Array.isArray(jax.derivative) ? jax.derivative.flat(Infinity) : [jax.derivative];
     const err = relativeError(lib.derivative, want, floor);
     if (!(err <= TOLERANCE.jax))
-      failures.push({ category: "value", check: "jax-derivative", detail: `derivative ${err.toExponential(1)} off JAX` });
+      failures.push({
+        category: "value",
+        check: "jax-derivative",
+        detail: `derivative ${err.toExponential(1)} off JAX`,
+      });
   }
   if (!(lib.fd <= TOLERANCE.fd[c.order]))
-    failures.push({ category: "value", check: "fd", detail: `derivative ${lib.fd.toExponential(1)} off finite differences` });
+    failures.push({
+      category: "value",
+      check: "fd",
+      detail: `derivative ${lib.fd.toExponential(1)} off finite differences`,
+    });
   for (const p of lib.printed ?? []) failures.push({ category: "printed", ...p });
   return { failures, oracleError: jax?.error };
 }

@@ -138,7 +138,15 @@ class Generator {
       const pairs = factorPairs(n);
       if (pairs.length) {
         out.push([1, () => call("vec", S, this.gen(r.pick(pairs), d))]);
-        out.push([1, () => this.kron(S, pairs.map(([a, b]) => [[a], [b]]), d)]);
+        out.push([
+          1,
+          () =>
+            this.kron(
+              S,
+              pairs.map(([a, b]) => [[a], [b]]),
+              d,
+            ),
+        ]);
       }
     }
     if (rank === 2) {
@@ -154,7 +162,11 @@ class Generator {
       out.push([1, () => node("unvec", S, [this.gen([m * n], d)], { rows: m, cols: n })]);
       const shapes = [];
       for (const [a1, a2] of factorPairs(m))
-        for (const [b1, b2] of factorPairs(n)) shapes.push([[a1, b1], [a2, b2]]);
+        for (const [b1, b2] of factorPairs(n))
+          shapes.push([
+            [a1, b1],
+            [a2, b2],
+          ]);
       if (shapes.length) out.push([1, () => this.kron(S, shapes, d)]);
     }
     return out;
@@ -250,8 +262,15 @@ class Generator {
     ]);
     for (let k = 0; k < summed; k++) dims.set(letters[S.length + k], this.dim());
     const labels = [...dims.keys()];
-    const operands = Array.from({ length: r.weighted([[2, 1], [4, 2], [2, 3]]) }, () =>
-      r.shuffle(labels).slice(0, r.int(1, Math.min(3, labels.length))),
+    const operands = Array.from(
+      {
+        length: r.weighted([
+          [2, 1],
+          [4, 2],
+          [2, 3],
+        ]),
+      },
+      () => r.shuffle(labels).slice(0, r.int(1, Math.min(3, labels.length))),
     );
     for (const label of labels) {
       if (operands.some((o) => o.includes(label))) continue;
@@ -272,7 +291,12 @@ class Generator {
     const lhs = operands.map((o) => o.join("")).join(",");
     const spec =
       implicit.join("") === out.join("") && r.chance(0.3) ? lhs : `${lhs}->${out.join("")}`;
-    const args = operands.map((o) => this.gen(o.map((l) => dims.get(l)), d));
+    const args = operands.map((o) =>
+      this.gen(
+        o.map((l) => dims.get(l)),
+        d,
+      ),
+    );
     return node("einsum", S, args, { spec, quote: r.pick(["'", '"']) });
   }
 
@@ -301,12 +325,7 @@ class Generator {
       [
         2,
         () =>
-          binary(
-            r.pick(["+", "*", "⊙"]),
-            S,
-            this.pos(S, d),
-            this.pos(this.broadcastable(S), d),
-          ),
+          binary(r.pick(["+", "*", "⊙"]), S, this.pos(S, d), this.pos(this.broadcastable(S), d)),
       ],
       [1, () => this.division(S, d, (s) => this.pos(s, d))],
       [1, () => node("pow", S, [this.pos(S, d)], { p: r.pick(["0.5", "2", "-1", "-0.5"]) })],

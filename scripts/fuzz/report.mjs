@@ -19,13 +19,22 @@ export function report(s) {
   const checks = Object.entries(s.counts).sort((a, b) => b[1] - a[1]);
   if (checks.length) lines.push(`by check: ${checks.map(([k, n]) => `${k} ${n}`).join(", ")}`);
   if (s.oracleErrors.length) {
-    lines.push(`oracle errors (the case could not be checked against JAX): ${s.oracleErrors.length}`);
-    for (const e of s.oracleErrors.slice(0, 5)) lines.push(`  seed ${e.seed}: ${e.source}\n    ${e.error}`);
+    lines.push(
+      `oracle errors (the case could not be checked against JAX): ${s.oracleErrors.length}`,
+    );
+    for (const e of s.oracleErrors.slice(0, 5))
+      lines.push(`  seed ${e.seed}: ${e.source}\n    ${e.error}`);
   }
   const groups = new Map();
   for (const f of s.failures) groups.set(f.signature, [...(groups.get(f.signature) ?? []), f]);
   for (const [sig, fs] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
-    lines.push("", `${sig}: ${fs.length} case${fs.length === 1 ? "" : "s"} (seeds ${fs.slice(0, 8).map((f) => f.seed).join(", ")}${fs.length > 8 ? ", …" : ""})`);
+    lines.push(
+      "",
+      `${sig}: ${fs.length} case${fs.length === 1 ? "" : "s"} (seeds ${fs
+        .slice(0, 8)
+        .map((f) => f.seed)
+        .join(", ")}${fs.length > 8 ? ", …" : ""})`,
+    );
     for (const f of fs.filter((x) => x.shrunk)) {
       const { source, wrt, order, values, failures } = f.shrunk;
       lines.push(
