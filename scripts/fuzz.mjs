@@ -1,6 +1,6 @@
 /**
- * `pnpm fuzz [--cases N] [--seed S] [--no-printed] [--no-jax] [--shrink K] [--json FILE]`: the
- * random-expression campaign.
+ * `pnpm fuzz [--cases N] [--seed S] [--seeds A,B,…] [--no-printed] [--no-jax] [--shrink K]
+ * [--json FILE]`: the random-expression campaign.
  * Cases S … S + N − 1 (defaults: 1000 cases from seed 1) are checked against JAX through python3
  * (when it has jax) and finite differences; printed forms are read back through the library.
  * Prints a summary and each failing case shrunk, with the seed that repeats it
@@ -18,6 +18,7 @@ const { values: args } = parseArgs({
   options: {
     cases: { type: "string", default: "1000" },
     seed: { type: "string", default: "1" },
+    seeds: { type: "string" },
     "no-printed": { type: "boolean", default: false },
     "no-jax": { type: "boolean", default: false },
     json: { type: "string" },
@@ -34,16 +35,23 @@ const jax = args["no-jax"] ? undefined : await startJax();
 if (!jax)
   console.error("fuzz: python3 has no jax (pip install jax jaxlib): finite differences only");
 const tty = process.stderr.isTTY;
+const seeds = args.seeds?.split(",").map(Number);
+if (seeds?.some((s) => !Number.isInteger(s) || s < 0)) {
+  console.error("fuzz: --seeds takes integers ≥ 0 separated by commas");
+  process.exit(2);
+}
+const total = seeds?.length ?? cases;
 const summary = await runCampaign({
   seed,
   cases,
+  seeds,
   jax,
   printed: !args["no-printed"],
   shrinkLimit: Number(args.shrink),
   onProgress: (done, s) => {
-    if (tty || done % 200 === 0 || done === cases)
+    if (tty || done % 200 === 0 || done === total)
       process.stderr.write(
-        `${tty ? "\r" : ""}fuzz: ${done}/${cases} cases, ${s.failures.length} failing${tty ? "" : "\n"}`,
+        `${tty ? "\r" : ""}fuzz: ${done}/${total} cases, ${s.failures.length} failing${tty ? "" : "\n"}`,
       );
   },
 });

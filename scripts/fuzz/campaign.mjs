@@ -61,15 +61,17 @@ export function describeCase(c) {
 }
 
 /**
- * Runs the campaign. Options: `seed`, `cases`, `jax` (an oracle from `startJax`, or undefined for
+ * Runs the campaign. Options: `seed` and `cases` (or `seeds`, a list), `jax` (an oracle from `startJax`, or undefined for
  * finite differences only), `batch` (cases per oracle round trip), `printed` (check printed forms),
  * `shrinkLimit` (failing cases shrunk per signature), `onProgress(done)`.
  */
 export async function runCampaign(options) {
-  const { seed, cases, jax, batch = 20, printed = true, shrinkLimit = 3, onProgress } = options;
+  const { seed, jax, batch = 20, printed = true, shrinkLimit = 3, onProgress } = options;
+  const list = options.seeds ?? Array.from({ length: options.cases }, (_, k) => seed + k);
+  const cases = list.length;
   const started = Date.now();
   const summary = {
-    seeds: [seed, seed + cases - 1],
+    seeds: [Math.min(...list), Math.max(...list)],
     cases,
     checked: 0,
     invalid: 0,
@@ -79,8 +81,7 @@ export async function runCampaign(options) {
     counts: {},
   };
   const chunks = [];
-  for (let s = seed; s < seed + cases; s += batch)
-    chunks.push(Array.from({ length: Math.min(batch, seed + cases - s) }, (_, k) => s + k));
+  for (let k = 0; k < cases; k += batch) chunks.push(list.slice(k, k + batch));
   const ask = (seeds) => {
     if (!jax) return Promise.resolve([]);
     return jax.run(seeds.map((s) => oracleCase(generateCase(s), s)));

@@ -280,7 +280,7 @@ class Generator {
     }
     for (const o of operands) {
       // a repeated label: the operand's diagonal
-      if (o.length < 3 && r.chance(0.1)) o.push(o[0]);
+      if (o.length > 0 && o.length < 3 && r.chance(0.1)) o.push(o[0]);
     }
     const counts = new Map();
     for (const l of operands.flat()) counts.set(l, (counts.get(l) ?? 0) + 1);
@@ -373,6 +373,15 @@ class Generator {
  * derivative has at most 3000 entries).
  */
 export function generateCase(seed) {
+  // a draw without variables is drawn again from a derived seed; the case keeps `seed` for its
+  // name and `valueSeed` for its values
+  for (let attempt = 0; ; attempt++) {
+    const c = draw((seed + attempt * 0x9e3779b9) >>> 0);
+    if (c) return { ...c, seed, valueSeed: (seed + attempt * 0x9e3779b9) >>> 0 };
+  }
+}
+
+function draw(seed) {
   const g = new Generator(seed);
   const r = g.r;
   const rank = r.weighted([
@@ -392,7 +401,7 @@ export function generateCase(seed) {
   // a bare variable or constant checks little: draw again, deeper
   for (let k = 0; k < 4 && tree.args.length === 0; k++) tree = g.gen(shape, depth + 1);
   const names = variablesOf(tree);
-  if (names.length === 0) return generateCase(seed + 0x9e3779b9);
+  if (names.length === 0) return undefined;
   const wrt = r.pick(names);
   let order = r.weighted([
     [70, 1],

@@ -147,7 +147,10 @@ IMPLEMENTED = {
     "logistic": _logistic,
     "integer_pow": lambda x, y, **_: np.power(x, y),
     "convert_element_type": lambda x, new_dtype, **_: np.asarray(x).astype(new_dtype),
-    "reshape": lambda x, new_sizes, dimensions=None, **_: np.reshape(x, new_sizes),
+    # `dimensions`: the axes' order to read the operand in (jnp.reshape(order="F") uses it)
+    "reshape": lambda x, new_sizes, dimensions=None, **_: np.reshape(
+        x if dimensions is None else np.transpose(x, dimensions), new_sizes
+    ),
     "transpose": lambda x, permutation, **_: np.transpose(x, permutation),
     "reduce_sum": lambda x, axes, **_: np.sum(x, axis=tuple(axes)),
     "reduce_max": lambda x, axes, **_: np.max(x, axis=tuple(axes)),

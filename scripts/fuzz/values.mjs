@@ -20,7 +20,7 @@ function hash(seed, name) {
 export function valuesOf(c) {
   const out = {};
   for (const [name, { shape, positive, dominant }] of c.variables) {
-    const r = rng(hash(c.seed, name));
+    const r = rng(hash(c.valueSeed ?? c.seed, name));
     const data = new Float64Array(shape.reduce((a, b) => a * b, 1)).map(() => {
       const magnitude = 0.5 + r.next();
       return positive || r.chance(0.5) ? magnitude : -magnitude;
