@@ -47,7 +47,7 @@ describe("the random-expression generator", () => {
     for (let seed = 1; seed <= 100; seed++) {
       const c = generateCase(seed);
       expect(
-        () => prepare({ source: sourceOf(c), values: valuesOf(c) }),
+        () => prepare({ source: sourceOf(c), values: valuesOf(c) as Record<string, unknown> }),
         sourceOf(c),
       ).not.toThrow();
     }
