@@ -18,7 +18,7 @@ import { nested, sourceOf, valuesOf } from "./values.mjs";
  * Whether printed-form failures (`formula`, `vec_formula`) fail a run. Off while the printers are
  * being certified (issue 17); flip to true once they are, and the CI slice enforces them.
  */
-export const PRINTED_FORMS_FAIL = false;
+export const PRINTED_FORMS_FAIL = true;
 
 /** The categories that fail a run: wrong numbers and crashes always; printed forms by the switch. */
 export function failing(category, printedFormsFail = PRINTED_FORMS_FAIL) {

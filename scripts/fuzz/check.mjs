@@ -15,7 +15,7 @@ import { DiagradError, derivative, evaluate, formulas, prepare } from "@diagrad/
 import { sourceOf, valuesOf } from "./values.mjs";
 
 /** Tolerances: normwise relative errors (see `relativeError`). */
-export const TOLERANCE = { jax: 1e-7, fd: [0, 1e-5, 1e-4, 1e-4], printed: 1e-8 };
+export const TOLERANCE = { jax: 1e-7, fd: [0, 1e-5, 1e-4, 1e-4], printed: 1e-7 };
 
 /** max |a − b| / max(max |b|, floor): the normwise relative error. */
 export function relativeError(a, b, floor = 1e-12) {
@@ -108,14 +108,17 @@ function printedForms(d, numbers, values) {
   const tries = [["formula", forms.formula, numbers]];
   if (forms.vec_formula !== undefined) {
     const inShape = values[d.wrt].shape;
-    const valueShape = numbers.shape.slice(0, outShape.length);
+    // a Jacobian: rows vec(F), columns vec(X); a scalar's Hessian: rows and columns vec(X)
+    const hessian = d.order === 2 && outShape.length === 0;
+    const valueShape = hessian ? inShape : numbers.shape.slice(0, outShape.length);
     tries.push(["vec_formula", forms.vec_formula, vecLayout(numbers.data, valueShape, inShape)]);
   }
   for (const [check, formula, expected] of tries) {
     const want = expected.data ?? expected;
     try {
       const got = evaluate(prepare({ source: formula, values }));
-      const err = relativeError(got.data, want, 1e-10 * Math.max(1, maxAbs(want)));
+      // rounding noise of a derivative that is 0 in exact arithmetic (log(exp(A)) / A) is no error
+      const err = relativeError(got.data, want, 1e-6 * Math.max(1, maxAbs(want)));
       if (got.data.length !== want.length) {
         const shape =
           check === "formula" ? `[${numbers.shape.join(", ")}]` : `${want.length} entries`;

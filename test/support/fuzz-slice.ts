@@ -11,11 +11,5 @@ export const SLICE = { seed: 1_000_000, cases: 1000, timeoutMs: 900_000 };
 
 /** Seed → diagnosis, for failures the slice reports but does not fail on. */
 export const KNOWN_FAILURES: ReadonlyMap<number, string> = new Map([
-  // an elementwise function of eye() is folded as though every entry were 1 (issue 18, point 1)
-  [1000067, "abs(eye(3)) folded as ones (in an einsum with unvec(x @ A, 3, 3))"],
-  [1000262, "A + abs(eye(2)): abs(eye(2)) folded as ones"],
-  [1000684, "logsumexp(eye(3) ** 3 - A): eye(3) ** 3 folded as ones"],
-  [1000768, "exp(eye(2)) + s: exp(eye(2)) folded as e everywhere"],
-  [1000869, "einsum('zu,zu->z', A, x / exp(eye(3))): exp(eye(3)) folded as e everywhere"],
-  [1000897, "B' @ exp(eye(3)): exp(eye(3)) folded as e everywhere"],
+  // none: the six eye() foldings the slice found are fixed (simplify/fold.ts, issue 18 point 1)
 ]);
