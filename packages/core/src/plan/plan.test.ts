@@ -164,12 +164,11 @@ describe("planContraction", () => {
     expect(planContraction([], [], new Map())).toEqual({ path: [], flops: 0, peak: 0 });
   });
 
-  it("plans 30 operands greedily, quickly and deterministically", () => {
+  // (its speed is measured by pnpm bench against opt_einsum's in the same run, not timed here)
+  it("plans 30 operands greedily and deterministically", () => {
     const rand = mulberry32(13);
     const { inputs, output, sizes } = randomNetwork(rand, 30, 25, 4);
-    const start = performance.now();
     const plan = planContraction(inputs, output, sizes);
-    expect(performance.now() - start).toBeLessThan(500);
     expect(follow(30, plan.path)).toBe(1);
     expect(planContraction(inputs, output, sizes)).toEqual(plan);
   });
