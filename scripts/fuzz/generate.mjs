@@ -11,7 +11,18 @@
 import { binary, CALLS, call, node, num, v, variablesOf } from "./nodes.mjs";
 import { rng } from "./random.mjs";
 
-const ELEMENTWISE = ["exp", "tanh", "sigmoid", "sin", "cos", "softplus", "abs", "relu"];
+const ELEMENTWISE = [
+  "exp",
+  "tanh",
+  "sigmoid",
+  "sin",
+  "cos",
+  "softplus",
+  "abs",
+  "relu",
+  "sign",
+  "step",
+];
 const NUMBERS = ["0.5", "2", "1.5", "3", "1e-1", "0.25"];
 const NAMES = [
   ["s", "t", "u", "c"],
@@ -71,6 +82,8 @@ class Generator {
   leaf(shape, marks = {}) {
     const r = this.r;
     if (shape.length === 0 && r.chance(0.3)) return num(r.pick(NUMBERS));
+    if (shape.length === 1 && !marks.dominant && r.chance(0.05))
+      return node("ones", shape, [], { n: shape[0] });
     const square = shape.length === 2 && shape[0] === shape[1];
     if (square && !marks.positive && r.chance(marks.dominant ? 0.3 : 0.12)) {
       const eye = node("eye", shape, [], { n: shape[0] });
@@ -154,6 +167,7 @@ class Generator {
       if (m === n) {
         out.push([1, () => call("diag", S, this.gen([n], d))]);
         out.push([1, () => call("inv", S, this.dominant(n, d))]);
+        out.push([0.5, () => node("matrix_power", S, [this.gen(S, d)], { k: r.int(0, 3) })]);
         const eye = node("eye", S, [], { n });
         out.push([0.5, () => binary(r.pick(["+", "-"]), S, this.gen(S, d), eye)]);
         out.push([0.5, () => binary("*", S, this.gen([], d), eye)]);

@@ -4,7 +4,7 @@
  * independently of diagrad's parser, so a misread operator shows up as a disagreement.
  *
  * A node is `{ kind, shape, args, …params }` with a concrete shape (numbers):
- * `var {name}`, `num {text}`, `eye {n}`, `call {fn}` (a function of the table below),
+ * `var {name}`, `num {text}`, `eye {n}`, `ones {n}`, `matrix_power {k}`, `call {fn}` (a function of the table below),
  * `sumAxis {axis}`, `unvec {rows, cols}`, `einsum {spec, quote}`, `binary {op}`, `neg`, `pow {p}`,
  * `transpose {style}`.
  *
@@ -23,6 +23,8 @@ export const CALLS = [
   "abs",
   "relu",
   "softplus",
+  "sign",
+  "step",
   "sum",
   "mean",
   "tr",
@@ -56,6 +58,10 @@ export function toSource(n, dims = new Map()) {
       return n.text;
     case "eye":
       return `eye(${dims.get(n.n) ?? n.n})`;
+    case "ones":
+      return `ones(${dims.get(n.n) ?? n.n})`;
+    case "matrix_power":
+      return `matrix_power(${s[0]}, ${n.k})`;
     case "call":
       return `${n.fn}(${s.join(", ")})`;
     case "sumAxis":
@@ -86,6 +92,10 @@ export function toJax(n) {
       return `${Number(n.text)}`;
     case "eye":
       return `jnp.eye(${n.n})`;
+    case "ones":
+      return `jnp.ones(${n.n})`;
+    case "matrix_power":
+      return `jnp.linalg.matrix_power(${s[0]}, ${n.k})`;
     case "call":
       return `${n.fn}(${s.join(", ")})`;
     case "sumAxis":

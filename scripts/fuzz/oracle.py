@@ -36,6 +36,8 @@ NAMESPACE = {
     "abs": jnp.abs,
     "relu": jax.nn.relu,
     "softplus": jax.nn.softplus,
+    "sign": jnp.sign,
+    "step": lambda x: jnp.where(x > 0, 1.0, 0.0),
     "sum": jnp.sum,
     "mean": jnp.mean,
     "tr": jnp.trace,
