@@ -36,6 +36,7 @@ export {
   type FormulaOptions,
   type Formulas,
   formatCoefficient,
+  formatNumber,
   formulas,
   inputFormula,
   type Layout,

@@ -15,6 +15,7 @@ export { type FormulaOptions, type Formulas, formulas, type Layout } from "./for
 export { indexNotation } from "./indexNotation.js";
 export type { MExpr } from "./matrix/expr.js";
 export { networkExpr } from "./matrix/read.js";
+export { formatNumber } from "./numbers.js";
 export { inputFormula } from "./render/input.js";
 export { latexFormula } from "./render/latex.js";
 export { superscript, textFormula } from "./render/text.js";
